@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "sensemaking",
+    products: [
+        .executable(name: "sensemaking", targets: ["sensemaking"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // Pure: the session, its actions and reduce. No files, no clock, no terminal.
+        .target(name: "SensemakingCore"),
+        // Plan files in YAML, read and checked with line numbers.
+        .target(name: "PlanFile", dependencies: [
+            "SensemakingCore",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // The Markdown journal: encode, decode, durable append, lock, resume.
+        .target(name: "SessionLog", dependencies: ["SensemakingCore", "PlanFile"]),
+        // Pure view (Session -> Frame) and key decoding; no curses here.
+        .target(name: "TerminalUI", dependencies: ["SensemakingCore"]),
+        // The only code that touches ncurses.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalUI", "SensemakingCore"]),
+        // Wiring only: the command line.
+        .executableTarget(name: "sensemaking", dependencies: [
+            "SensemakingCore", "PlanFile", "SessionLog", "TerminalUI", "CursesTerminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "SensemakingCoreTests", dependencies: [
+            "SensemakingCore",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "PlanFileTests", dependencies: ["PlanFile"]),
+        .testTarget(name: "SessionLogTests", dependencies: [
+            "SessionLog", "SensemakingCore",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SensemakingCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SessionLog", "SensemakingCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,106 @@
+import Foundation
+
+/// Keys the session understands, decoded from the terminal by the front end.
+public enum Key: Equatable, Sendable {
+    case character(Character)
+    case enter
+    /// Alt-Enter or Ctrl-J: a line break inside the text.
+    case lineBreak
+    case backspace, delete
+    case left, right, up, down, home, end
+    case pageUp, pageDown
+    /// Ctrl-W
+    case deleteWord
+    /// Ctrl-U
+    case clearInput
+    /// Ctrl-C: the first asks, the second quits.
+    case interrupt
+    case escape
+    /// F1
+    case help
+    /// Ctrl-T, or Tab: Retrospection switches between its list and its timeline.
+    case toggleView
+}
+
+/// A one-line message under the input box.
+public enum Message: Equatable, Sendable {
+    case error(String)
+    case info(String)
+
+    public var text: String {
+        switch self {
+        case .error(let text), .info(let text): text
+        }
+    }
+}
+
+/// Whether everything shown as saved is on disk.
+public enum SaveStatus: Equatable, Sendable {
+    case saved
+    /// Records wait in memory; the reason is the operating system's.
+    case notSaved(reason: String, pending: Int)
+}
+
+/// How the Retrospection stage lists its notes.
+public enum RetrospectionView: Equatable, Sendable {
+    case list, timeline
+}
+
+/// The whole state of a running session: the journaled `Session` plus what only the
+/// screen needs (the input box, messages, scrolling), which is never journaled.
+public struct AppState: Equatable, Sendable {
+    public var session: Session
+    public var input = InputBox()
+    public var showHelp = false
+    public var message: Message?
+    /// Lines scrolled back from the newest contribution.
+    public var scroll = 0
+    public var save: SaveStatus = .saved
+    /// Ctrl-C was pressed once.
+    public var quitArmed = false
+    public var now: Date
+    /// The log's file name, for the status line.
+    public var logName: String
+    public var retrospectionView: RetrospectionView = .list
+    /// The bell rang for this stage's timebox running out.
+    var belled: Set<Int> = []
+
+    public init(session: Session, logName: String = "", now: Date? = nil) {
+        self.session = session
+        self.logName = logName
+        self.now = now ?? session.lastTime
+    }
+}
+
+public enum Action: Equatable, Sendable {
+    case key(Key)
+    /// A bracketed paste: text for the input box, never commands.
+    case paste(String)
+    /// The clock, from the front end.
+    case tick(Date)
+    /// The journal's answer after the effects of the last action were written.
+    case journal(SaveStatus)
+    /// A line to show, from the front end (an export's path, a `/saveas` result).
+    case notice(Message)
+    /// SIGTERM or SIGHUP: leave now, as `/quit` does.
+    case terminate
+}
+
+public enum ExitReason: Equatable, Sendable {
+    /// `/quit`, Ctrl-C twice, a signal: `resume` continues.
+    case quit
+    /// `/end`: closed, with the synthesis written.
+    case end
+}
+
+/// What the front end must do after an action; the core itself does nothing.
+public enum Effect: Equatable, Sendable {
+    /// Write this record to the journal, durably, before saying "saved".
+    case append(Record)
+    case bell
+    /// `/export`: write the Markdown report beside the log.
+    case export
+    /// `/saveas PATH`: continue the journal in a new file.
+    case saveAs(String)
+    case exit(ExitReason)
+}

@@ -1,0 +1,203 @@
+/// A facilitator command: a line typed in the input box that starts with `/`.
+public enum Command: Equatable, Sendable {
+    case next, back
+    case goto(String)
+    case pass
+    case turn(String)
+    case join(String)
+    case leave(String)
+    case note(String)
+    /// `/as IDENTITY`; `/as` alone clears it.
+    case speakAs(String?)
+    case when(String)
+    case owner(String)
+    case dots([Int])
+    case undo
+    case edit(Int, String)
+    case timer(TimerCommand)
+    case help
+    case export
+    case saveAs(String)
+    case cue(Int, String)
+    case end
+    case quit
+}
+
+public enum TimerCommand: Equatable, Sendable {
+    case set(minutes: Int), add(minutes: Int), subtract(minutes: Int), pause, resume
+}
+
+/// What a submitted line means.
+public enum Submission: Equatable, Sendable {
+    case text(String)
+    /// `@NAME text`: the rest after `@`, resolved against the roster by the reducer.
+    case mention(String)
+    case command(Command)
+}
+
+/// A line that could not be understood, with a one-line message.
+public struct CommandError: Error, Equatable, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
+
+public enum CommandParser {
+    /// Every command with its usage, in the order `/help` shows them.
+    public static let usage: [(name: String, usage: String, effect: String)] = [
+        ("next", "/next", "go to the next stage"),
+        ("back", "/back", "go back a stage"),
+        ("goto", "/goto N", "go to stage N (number or name)"),
+        ("pass", "/pass", "the current participant passes"),
+        ("turn", "/turn NAME", "give the turn to NAME"),
+        ("join", "/join NAME", "NAME joins"),
+        ("leave", "/leave NAME", "NAME leaves"),
+        ("note", "/note TEXT", "a facilitator note"),
+        ("as", "/as IDENTITY", "the current participant speaks as IDENTITY"),
+        ("when", "/when TEXT", "date the next retrospection note"),
+        ("owner", "/owner NAME", "owner of the next action"),
+        ("dots", "/dots 2 2 5", "place plausibility dots on stories"),
+        ("undo", "/undo", "retract the latest contribution"),
+        ("edit", "/edit N TEXT", "amend contribution N"),
+        ("timer", "/timer M|+M|-M|pause|resume", "the stage's timebox, in minutes"),
+        ("help", "/help", "this screen (also F1)"),
+        ("export", "/export", "write the report beside the log"),
+        ("saveas", "/saveas PATH", "continue the journal in a new file"),
+        ("cue", "/cue STORY CUE", "link a cue to a story"),
+        ("end", "/end", "close the session and write the synthesis"),
+        ("quit", "/quit", "leave now; resume continues"),
+    ]
+
+    public static var names: [String] { usage.map(\.name) }
+
+    public static func parse(_ line: String) -> Result<Submission, CommandError> {
+        if line.hasPrefix("//") { return .success(.text(String(line.dropFirst()))) }
+        if line.hasPrefix("@") { return .success(.mention(String(line.dropFirst()))) }
+        guard line.hasPrefix("/") else { return .success(.text(line)) }
+
+        let body = line.dropFirst()
+        let word = String(body.prefix { !$0.isWhitespace })
+        let rest = body.dropFirst(word.count).trimmingLeadingWhitespace()
+        let name = word.lowercased()
+        guard names.contains(name) else {
+            if word.isEmpty { return .failure(CommandError("Type a command after /, or // to start a line with /. /help lists them.")) }
+            if let guess = suggestion(for: name) {
+                return .failure(CommandError("Unknown command /\(word): did you mean /\(guess)?"))
+            }
+            return .failure(CommandError("Unknown command /\(word). /help lists the commands."))
+        }
+        return command(name, rest).map(Submission.command)
+    }
+
+    private static func command(_ name: String, _ rest: String) -> Result<Command, CommandError> {
+        func needs(_ what: String) -> Result<Command, CommandError> {
+            .failure(CommandError("/\(name) needs \(what): \(usageLine(name))"))
+        }
+        func bare(_ command: Command) -> Result<Command, CommandError> {
+            rest.isEmpty ? .success(command)
+                : .failure(CommandError("/\(name) takes nothing after it: \(usageLine(name))"))
+        }
+        switch name {
+        case "next": return bare(.next)
+        case "back": return bare(.back)
+        case "pass": return bare(.pass)
+        case "undo": return bare(.undo)
+        case "help": return bare(.help)
+        case "export": return bare(.export)
+        case "end": return bare(.end)
+        case "quit": return bare(.quit)
+        case "goto": return rest.isEmpty ? needs("a stage") : .success(.goto(rest))
+        case "turn": return rest.isEmpty ? needs("a name") : .success(.turn(rest))
+        case "join": return rest.isEmpty ? needs("a name") : .success(.join(rest))
+        case "leave": return rest.isEmpty ? needs("a name") : .success(.leave(rest))
+        case "note": return rest.isEmpty ? needs("some text") : .success(.note(rest))
+        case "as": return .success(.speakAs(rest.isEmpty ? nil : rest))
+        case "when": return rest.isEmpty ? needs("a time, such as 2019 or last winter") : .success(.when(rest))
+        case "owner": return rest.isEmpty ? needs("a name") : .success(.owner(rest))
+        case "saveas": return rest.isEmpty ? needs("a path") : .success(.saveAs(rest))
+        case "dots":
+            let parts = rest.split(whereSeparator: { $0 == " " || $0 == "," })
+            if parts.isEmpty { return needs("story numbers") }
+            var numbers: [Int] = []
+            for part in parts {
+                guard let n = Int(part), n > 0 else {
+                    return .failure(CommandError("/dots takes story numbers, such as /dots 2 2 5; \"\(part.prefix(20))\" is not one."))
+                }
+                numbers.append(n)
+            }
+            return .success(.dots(numbers))
+        case "edit":
+            let number = rest.prefix { !$0.isWhitespace }
+            let text = rest.dropFirst(number.count).trimmingLeadingWhitespace()
+            guard let id = Int(number.hasPrefix("#") ? number.dropFirst() : number[...]), id > 0 else { return needs("a contribution number") }
+            return text.isEmpty ? needs("the new text") : .success(.edit(id, text))
+        case "cue":
+            let number = rest.prefix { !$0.isWhitespace }
+            let text = rest.dropFirst(number.count).trimmingLeadingWhitespace()
+            guard let story = Int(number), story > 0 else { return needs("a story number") }
+            return text.isEmpty ? needs("a cue") : .success(.cue(story, text))
+        case "timer":
+            return timer(rest).map(Command.timer)
+        default:
+            return .failure(CommandError("Unknown command /\(name)."))
+        }
+    }
+
+    private static func timer(_ rest: String) -> Result<TimerCommand, CommandError> {
+        let arg = rest.lowercased()
+        switch arg {
+        case "pause", "stop": return .success(.pause)
+        case "resume", "start", "go": return .success(.resume)
+        default: break
+        }
+        let sign = arg.first
+        let digits = (sign == "+" || sign == "-") ? String(arg.dropFirst()) : arg
+        guard let minutes = Int(digits), minutes >= 0, minutes <= 600 else {
+            return .failure(CommandError("/timer takes minutes (0 to 600), +M, -M, pause or resume: \(usageLine("timer"))"))
+        }
+        switch sign {
+        case "+": return .success(.add(minutes: minutes))
+        case "-": return .success(.subtract(minutes: minutes))
+        default: return .success(.set(minutes: minutes))
+        }
+    }
+
+    static func usageLine(_ name: String) -> String {
+        usage.first { $0.name == name }?.usage ?? "/\(name)"
+    }
+
+    /// The closest command name, for "did you mean". A prefix wins; otherwise the
+    /// nearest by edit distance, within 2.
+    public static func suggestion(for word: String) -> String? {
+        if word.isEmpty { return nil }
+        let prefixed = names.filter { $0.hasPrefix(word) }
+        if prefixed.count == 1 { return prefixed[0] }
+        let scored = names.map { ($0, editDistance(word, $0)) }.filter { $0.1 <= 2 }
+        return scored.min { $0.1 < $1.1 }?.0
+    }
+
+    /// Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions).
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return d[a.count][b.count]
+    }
+}
+
+extension Substring {
+    func trimmingLeadingWhitespace() -> String {
+        String(drop { $0.isWhitespace })
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Tags a contribution can carry; each comes from a facilitator command.
+public struct Tags: Equatable, Sendable, Hashable {
+    /// `/as`: the identity spoken from.
+    public var speakingAs: String?
+    /// `/when`: when a remembered moment happened, as the room said it.
+    public var when: String?
+    /// `/owner`: who owns an action.
+    public var owner: String?
+
+    public init(speakingAs: String? = nil, when: String? = nil, owner: String? = nil) {
+        self.speakingAs = speakingAs
+        self.when = when
+        self.owner = owner
+    }
+
+    public var isEmpty: Bool { speakingAs == nil && when == nil && owner == nil }
+}
+
+/// Something said in the room and kept: a contribution or a facilitator note.
+public struct Contribution: Equatable, Sendable, Identifiable {
+    /// 1, 2, 3… in the order they were made; the number on screen and in `/edit N`.
+    public var id: Int
+    /// The participant, or nil for the facilitator, the whole room, or an anonymous session.
+    public var author: String?
+    /// Index into `Session.stages`.
+    public var stage: Int
+    public var kind: ContributionKind
+    public var text: String
+    public var tags: Tags
+    public var time: Date
+    /// Earlier texts, oldest first, when `/edit` amended it.
+    public var history: [String]
+    /// `/undo` retracted it: kept in the log, left out of the board and the report.
+    public var retracted: Bool
+
+    public init(id: Int, author: String?, stage: Int, kind: ContributionKind, text: String,
+                tags: Tags = Tags(), time: Date, history: [String] = [], retracted: Bool = false) {
+        self.id = id
+        self.author = author
+        self.stage = stage
+        self.kind = kind
+        self.text = text
+        self.tags = tags
+        self.time = time
+        self.history = history
+        self.retracted = retracted
+    }
+
+    public var edited: Bool { !history.isEmpty }
+
+    /// A story's title: its first line when it has several, else its opening words.
+    public var title: String {
+        let firstLine = text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? text
+        if text.contains("\n") || firstLine.count <= 48 { return firstLine }
+        return String(firstLine.prefix(47)) + "…"
+    }
+}

@@ -1,0 +1,126 @@
+/// Karl Weick's seven elements of sensemaking, as the essay in `shared/seed` describes them.
+public enum Element: String, CaseIterable, Codable, Sendable, Hashable {
+    case identity
+    case retrospection
+    case enactment
+    case socialActivity = "social-activity"
+    case ongoingProcess = "ongoing-process"
+    case extractedCues = "extracted-cues"
+    case plausibility
+
+    /// 1…7, Weick's order.
+    public var number: Int { Element.allCases.firstIndex(of: self)! + 1 }
+
+    public var name: String {
+        switch self {
+        case .identity: "Identity"
+        case .retrospection: "Retrospection"
+        case .enactment: "Enactment"
+        case .socialActivity: "Social activity"
+        case .ongoingProcess: "Ongoing process"
+        case .extractedCues: "Extracted cues"
+        case .plausibility: "Plausibility over accuracy"
+        }
+    }
+
+    /// The essay's one-line meaning.
+    public var meaning: String {
+        switch self {
+        case .identity: "Who we are: we hold several identities at once, and system working adds one more."
+        case .retrospection: "What we focus on when we look back: every reality is a building block of today."
+        case .enactment: "What we do and what we experience: actions must match words."
+        case .socialActivity: "The stories and shared experiences we have: narrative and community."
+        case .ongoingProcess: "Sensemaking never stops: practice is breathed in, not mandated."
+        case .extractedCues: "The cues we use to navigate the environment."
+        case .plausibility: "We make sense from plausibility: credible ambition over sunshine and rainbows."
+        }
+    }
+
+    public var defaultPrompts: [String] {
+        switch self {
+        case .identity: [
+            "Which identities do you bring into this room?",
+            "Where do they pull against each other?",
+            "What would make \"the system\" feel real to you?",
+        ]
+        case .retrospection: [
+            "Looking back, what moment shaped how you see this system?",
+            "What do you remember that others may remember differently?",
+        ]
+        case .enactment: [
+            "Where do our actions match our words, and where not?",
+            "What behaviour should we celebrate?",
+            "What will you do next?",
+        ]
+        case .socialActivity: [
+            "Tell a short story of working across a boundary.",
+            "What story do we tell about this system, and who tells it?",
+        ]
+        case .ongoingProcess: [
+            "What is changing around us right now?",
+            "How will we keep making sense together after today?",
+        ]
+        case .extractedCues: [
+            "What small signals tell you how the system is really doing?",
+            "Which cues do people here notice first?",
+        ]
+        case .plausibility: [
+            "Which of our stories feels credible to the people we serve?",
+            "What would make our ambition plausible rather than perfect?",
+        ]
+        }
+    }
+
+    /// What a contribution made in this element is.
+    public var captures: ContributionKind {
+        switch self {
+        case .identity: .identity
+        case .retrospection: .memory
+        case .enactment: .action
+        case .socialActivity: .story
+        case .ongoingProcess: .signal
+        case .extractedCues: .cue
+        case .plausibility: .narrative
+        }
+    }
+
+    /// Finds an element by its number, its id or a prefix of its name ("retro", "social", "cues").
+    public static func named(_ text: String) -> Element? {
+        let key = text.lowercased().trimmingCharacters(in: .whitespaces)
+        if key.isEmpty { return nil }
+        if let n = Int(key), (1...7).contains(n) { return allCases[n - 1] }
+        if let exact = allCases.first(where: { $0.rawValue == key || $0.name.lowercased() == key }) { return exact }
+        let words = allCases.filter { element in
+            element.name.lowercased().split(separator: " ").contains { $0.hasPrefix(key) }
+                || element.rawValue.hasPrefix(key)
+        }
+        return words.count == 1 ? words[0] : nil
+    }
+}
+
+/// What a contribution is, by the stage it was made in.
+public enum ContributionKind: String, Codable, Sendable, CaseIterable {
+    case identity      // an identity statement
+    case memory        // a retrospection note
+    case action        // an action or commitment
+    case story         // a shared story
+    case signal        // a signal of change to keep watching
+    case cue           // an extracted cue
+    case narrative     // the narrative the room agrees on
+    case checkout      // the close's check-out round
+    case note          // a facilitator note
+
+    public var label: String {
+        switch self {
+        case .identity: "identity statement"
+        case .memory: "retrospection note"
+        case .action: "action"
+        case .story: "story"
+        case .signal: "signal"
+        case .cue: "cue"
+        case .narrative: "narrative"
+        case .checkout: "check-out"
+        case .note: "note"
+        }
+    }
+}

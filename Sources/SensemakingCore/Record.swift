@@ -1,0 +1,70 @@
+import Foundation
+
+/// How a session starts: written once, at the top of the log.
+public struct SessionHeader: Equatable, Sendable {
+    public var title: String
+    public var plan: Plan
+    public var participants: [String]
+    public var anonymous: Bool
+    public var started: Date
+
+    public init(title: String, plan: Plan, participants: [String], anonymous: Bool, started: Date) {
+        self.title = title
+        self.plan = plan
+        self.participants = participants
+        self.anonymous = anonymous
+        self.started = started
+    }
+}
+
+/// A change to the stage's timebox.
+public enum TimerChange: Equatable, Sendable {
+    /// `/timer M`: M minutes left from now.
+    case set(seconds: Int)
+    /// `/timer +M` and `/timer -M`.
+    case adjust(seconds: Int)
+    case pause
+    case resume
+}
+
+/// One fact in the journal. Every change to a session that matters is one of these;
+/// `Session.apply` turns them into state, live and on resume alike.
+public enum Event: Equatable, Sendable {
+    case stageEntered(Int)
+    case joined(String)
+    case left(String)
+    case turnGiven(String)
+    case passed(String)
+    /// A contribution; `advancesTurn` when it came from the participant whose turn it was.
+    case contributed(Contribution, advancesTurn: Bool)
+    case retracted(id: Int)
+    case edited(id: Int, text: String)
+    /// Tags that last: `/as` until changed (nil clears it).
+    case speakingAs(participant: String, identity: String?)
+    /// Tags for the next contribution only: `/when` and `/owner`.
+    case pendingWhen(String)
+    case pendingOwner(String)
+    /// A participant's whole placement of plausibility dots, by story id (replaces earlier
+    /// ones; an anonymous session records no participant and so adds to them).
+    case dotsPlaced(participant: String?, stories: [Int], advancesTurn: Bool)
+    /// `/cue STORY CUE`: a cue linked to a story on the plausibility board.
+    case cueLinked(story: Int, cue: String)
+    case timer(TimerChange)
+    /// `/quit`: the session stops here and `resume` continues it.
+    case suspended
+    /// `resume`: the session goes on; the time between is not counted.
+    case resumed
+    /// `/end`: the session is closed and its synthesis written.
+    case ended
+}
+
+/// An event with the moment it happened.
+public struct Record: Equatable, Sendable {
+    public var time: Date
+    public var event: Event
+
+    public init(time: Date, event: Event) {
+        self.time = time
+        self.event = event
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+
+/// Plausibility dots one participant placed, by story id.
+public struct DotPlacement: Equatable, Sendable {
+    /// Nil in an anonymous session.
+    public var participant: String?
+    public var stories: [Int]
+}
+
+/// A cue linked to a story on the plausibility board.
+public struct CueLink: Equatable, Sendable {
+    public var story: Int
+    public var cue: String
+}
+
+/// Everything that happened in a session, rebuilt from its records alone. The same
+/// `apply` serves the live session, `resume` and `export`.
+public struct Session: Equatable, Sendable {
+    public private(set) var header: SessionHeader
+    public private(set) var stages: [Stage]
+    public private(set) var current: Int = 0
+    /// Who is here, in turn order.
+    public private(set) var roster: [String] = []
+    /// Index into `roster` of the participant whose turn it is.
+    public private(set) var turn: Int?
+    public private(set) var contributions: [Contribution] = []
+    public private(set) var speakingAs: [String: String] = [:]
+    public private(set) var pendingWhen: String?
+    public private(set) var pendingOwner: String?
+    public private(set) var dots: [DotPlacement] = []
+    public private(set) var cueLinks: [CueLink] = []
+    public private(set) var timeboxes: [Timebox]
+    public private(set) var ended = false
+    public private(set) var suspended = false
+    /// Everyone who was ever here, in order of arrival (for reports).
+    public private(set) var everyone: [String] = []
+    /// The time of the latest record applied.
+    public private(set) var lastTime: Date
+    public private(set) var nextID = 1
+
+    public init(header: SessionHeader) {
+        self.header = header
+        let stages = [Stage.welcome] + header.plan.stages.map(Stage.element) + [Stage.close]
+        self.stages = stages
+        self.timeboxes = stages.map { Timebox(budget: $0.budget) }
+        self.lastTime = header.started
+        for name in header.participants where !roster.contains(name) { join(name) }
+        timeboxes[0].start(at: header.started)
+    }
+
+    // MARK: Derived
+
+    public var stage: Stage { stages[current] }
+    public var plan: Plan { header.plan }
+    public var anonymous: Bool { header.anonymous }
+    public var isLastStage: Bool { current == stages.count - 1 }
+
+    public var turnHolder: String? { turn.map { roster[$0] } }
+
+    public func participant(named name: String) -> String? {
+        roster.first { $0.caseInsensitiveCompare(name) == .orderedSame }
+    }
+
+    public func contribution(_ id: Int) -> Contribution? {
+        contributions.first { $0.id == id }
+    }
+
+    /// Live (not retracted) contributions of a stage, oldest first.
+    public func items(inStage index: Int) -> [Contribution] {
+        contributions.filter { $0.stage == index && !$0.retracted }
+    }
+
+    /// The plausibility board: live stories in the order they were told, numbered from 1.
+    public var stories: [Contribution] {
+        contributions.filter { $0.kind == .story && !$0.retracted }
+    }
+
+    /// Dots per story id, counting only stories still on the board.
+    public var dotTotals: [Int: Int] {
+        let live = Set(stories.map(\.id))
+        var totals: [Int: Int] = [:]
+        for placement in dots {
+            for story in placement.stories where live.contains(story) { totals[story, default: 0] += 1 }
+        }
+        return totals
+    }
+
+    public func dotsPlaced(by participant: String) -> [Int] {
+        dots.last { $0.participant == participant }?.stories ?? []
+    }
+
+    public var timebox: Timebox { timeboxes[current] }
+
+    // MARK: Apply
+
+    /// Applies one record. Total: a record that no longer fits (a name that left, an id
+    /// that does not exist) changes nothing, so a replay never traps.
+    public mutating func apply(_ record: Record) {
+        let time = max(record.time, lastTime)
+        switch record.event {
+        case .stageEntered(let index):
+            guard stages.indices.contains(index) else { break }
+            timeboxes[current].stop(at: time)
+            current = index
+            timeboxes[current].start(at: time)
+        case .joined(let name):
+            if participant(named: name) == nil { join(name) }
+        case .left(let name):
+            leave(name)
+        case .turnGiven(let name):
+            if let index = roster.firstIndex(of: name) { turn = index }
+        case .passed(let name):
+            if turnHolder == name { advanceTurn() }
+        case .contributed(let contribution, let advancesTurn):
+            guard contribution.stage >= 0, contribution.stage < stages.count,
+                  self.contribution(contribution.id) == nil else { break }
+            contributions.append(contribution)
+            nextID = max(nextID, contribution.id + 1)
+            if contribution.kind != .note {
+                pendingWhen = nil
+                pendingOwner = nil
+            }
+            if advancesTurn { advanceTurn() }
+        case .retracted(let id):
+            if let index = contributions.firstIndex(where: { $0.id == id }) {
+                contributions[index].retracted = true
+            }
+        case .edited(let id, let text):
+            if let index = contributions.firstIndex(where: { $0.id == id }) {
+                contributions[index].history.append(contributions[index].text)
+                contributions[index].text = text
+            }
+        case .speakingAs(let participant, let identity):
+            speakingAs[participant] = identity
+        case .pendingWhen(let text):
+            pendingWhen = text
+        case .pendingOwner(let name):
+            pendingOwner = name
+        case .dotsPlaced(let participant, let stories, let advancesTurn):
+            if let participant {
+                dots.removeAll { $0.participant == participant }
+            }
+            dots.append(DotPlacement(participant: participant, stories: stories))
+            if advancesTurn { advanceTurn() }
+        case .cueLinked(let story, let cue):
+            cueLinks.append(CueLink(story: story, cue: cue))
+        case .timer(let change):
+            applyTimer(change, at: time)
+        case .suspended:
+            timeboxes[current].stop(at: time)
+            suspended = true
+        case .resumed:
+            // After a crash there is no `suspended` record: the clock stops at the last
+            // record that reached the disk, not at the moment of the resume.
+            if !suspended { timeboxes[current].stop(at: lastTime) }
+            suspended = false
+            timeboxes[current].start(at: time)
+        case .ended:
+            timeboxes[current].stop(at: time)
+            ended = true
+        }
+        lastTime = time
+    }
+
+    private mutating func applyTimer(_ change: TimerChange, at time: Date) {
+        var box = timeboxes[current]
+        switch change {
+        case .set(let seconds):
+            box.budget = Int(box.elapsed(at: time).rounded()) + seconds
+        case .adjust(let seconds):
+            box.budget = (box.budget ?? Int(box.elapsed(at: time).rounded())) + seconds
+        case .pause:
+            box.stop(at: time)
+            box.paused = true
+        case .resume:
+            box.paused = false
+            if !suspended && !ended { box.start(at: time) }
+        }
+        timeboxes[current] = box
+    }
+
+    private mutating func join(_ name: String) {
+        roster.append(name)
+        if !everyone.contains(name) { everyone.append(name) }
+        if turn == nil { turn = roster.count - 1 }
+    }
+
+    private mutating func leave(_ name: String) {
+        guard let index = roster.firstIndex(of: name) else { return }
+        roster.remove(at: index)
+        guard let current = turn else { return }
+        if roster.isEmpty {
+            turn = nil
+        } else if index < current {
+            turn = current - 1
+        } else if index == current {
+            // The next participant now stands where the leaver stood.
+            turn = current % roster.count
+        }
+    }
+
+    private mutating func advanceTurn() {
+        guard let current = turn, !roster.isEmpty else { return }
+        turn = (current + 1) % roster.count
+    }
+}
