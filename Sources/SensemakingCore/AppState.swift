@@ -84,6 +84,8 @@ public enum Action: Equatable, Sendable {
     case notice(Message)
     /// SIGTERM or SIGHUP: leave now, as `/quit` does.
     case terminate
+    /// `sensemaking resume` opened the log: journal that the session goes on.
+    case resume
 }
 
 public enum ExitReason: Equatable, Sendable {

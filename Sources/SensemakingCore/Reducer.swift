@@ -49,6 +49,9 @@ struct Step {
             state.message = message
         case .terminate:
             quit()
+        case .resume:
+            record(.resumed)
+            state.message = .info("Resumed \(session.stage.name). Everything saved before is here.")
         }
     }
 
