@@ -1,0 +1,190 @@
+import Foundation
+import SensemakingCore
+
+/// Reads a log line by line. A record ends at the line that carries its token; the lines
+/// before it (back to the previous token) are its readable part. Whatever follows the last
+/// token line without a token of its own is a torn tail.
+struct LogDecoder {
+    struct Line {
+        var number: Int
+        /// Without the line feed and a carriage return before it.
+        var content: ArraySlice<UInt8>
+        var start: Int
+        /// Offset just past the line feed.
+        var end: Int
+        var terminated: Bool
+
+        var isBlank: Bool { content.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } }
+    }
+
+    let bytes: [UInt8]
+    var lines: [Line] = []
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var number = 1
+        while start < bytes.count {
+            let feed = bytes[start...].firstIndex(of: UInt8(ascii: "\n"))
+            let stop = feed ?? bytes.count
+            var contentEnd = stop
+            if feed != nil, contentEnd > start, bytes[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }
+            lines.append(Line(number: number, content: bytes[start..<contentEnd], start: start,
+                              end: feed.map { $0 + 1 } ?? bytes.count, terminated: feed != nil))
+            start = stop + 1
+            number += 1
+        }
+    }
+
+    private func damaged(_ line: Int, _ reason: String) -> LogError { .damaged(path: nil, line: line, reason: reason) }
+
+    private static func text(_ bytes: ArraySlice<UInt8>) -> String? { String(validating: bytes, as: UTF8.self) }
+
+    private static func tokenStart(_ content: ArraySlice<UInt8>) -> Int? {
+        let opening = Token.opening
+        guard content.count >= opening.count else { return nil }
+        var index = content.startIndex
+        while index + opening.count <= content.endIndex {
+            if content[index] == opening[0], content[index..<(index + opening.count)].elementsEqual(opening) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    mutating func decode() throws(LogError) -> LogContents {
+        guard let first = lines.first else { throw LogError.notALog(path: nil, reason: "it is empty") }
+        guard first.content.elementsEqual("---".utf8) else {
+            throw LogError.notALog(path: nil, reason: "it does not begin with front matter (---)")
+        }
+        guard let close = lines.dropFirst().firstIndex(where: { $0.terminated && $0.content.elementsEqual("---".utf8) }) else {
+            throw damaged(lines[lines.count - 1].number, "the log ends inside its front matter: it was never fully created")
+        }
+        var frontLines: [(number: Int, text: Substring)] = []
+        for line in lines[1..<close] {
+            guard let text = Self.text(line.content) else { throw damaged(line.number, "invalid UTF-8") }
+            frontLines.append((line.number, Substring(text)))
+        }
+        let (header, continues) = try FrontMatter.decode(frontLines)
+
+        // Lines after the last token line are the tail; everything before must be whole.
+        let body = lines[(close + 1)...]
+        let lastToken = body.lastIndex { $0.terminated && Self.tokenStart($0.content) != nil }
+        guard let lastToken else {
+            throw damaged(lines[lines.count - 1].number, "the log ends inside its header: it was never fully created")
+        }
+        var records: [Record] = []
+        var sawHeader = false
+        var unitStart = close + 1
+        for index in (close + 1)...lastToken {
+            let line = lines[index]
+            guard Self.text(line.content) != nil else { throw damaged(line.number, "invalid UTF-8") }
+            guard let start = Self.tokenStart(line.content) else { continue }
+            let unit = lines[unitStart...index]
+            unitStart = index + 1
+            guard Self.tokenStart(line.content[(start + Token.opening.count)...]) == nil else {
+                throw damaged(line.number, "two record markers on one line")
+            }
+            guard let token = Token.parse(line.content[start...]) else {
+                throw damaged(line.number, "an unreadable record marker")
+            }
+            if !sawHeader {
+                guard token.kind == "header", start == line.content.startIndex else {
+                    throw damaged(line.number, "a record before the end of the header")
+                }
+                sawHeader = true
+                continue
+            }
+            guard token["seq"] == String(records.count + 1) else {
+                throw damaged(line.number, "record \(records.count + 1) is missing (this one says \(token["seq"] ?? "nothing"))")
+            }
+            records.append(try record(token, unit: unit, tokenAt: start))
+        }
+        guard sawHeader else { throw damaged(lines[lastToken].number, "the header's end marker is missing") }
+
+        let tail = lines[(lastToken + 1)...]
+        var torn: TornTail?
+        var validLength = bytes.count
+        if let firstContent = tail.first(where: { !$0.isBlank }) {
+            torn = TornTail(line: firstContent.number, offset: firstContent.start, length: bytes.count - firstContent.start)
+            validLength = firstContent.start
+        } else if let last = tail.last, !last.terminated {
+            // Spaces with no line feed: a write cut short after a blank line.
+            torn = TornTail(line: last.number, offset: last.start, length: bytes.count - last.start)
+            validLength = last.start
+        }
+        return LogContents(header: header, continues: continues, records: records, validLength: validLength, torn: torn)
+    }
+
+    /// One record from its token and the lines of its unit (the token's line last).
+    private func record(_ token: Token, unit: ArraySlice<Line>, tokenAt start: Int) throws(LogError) -> Record {
+        let tokenLine = unit[unit.endIndex - 1]
+        if token.kind == "stage" || token.kind == "ended" {
+            guard start == tokenLine.content.startIndex else { throw damaged(tokenLine.number, "text before a \(token.kind) marker") }
+            guard let time = token["at"].flatMap(LogTime.parse) else { throw damaged(tokenLine.number, "a \(token.kind) marker without its time") }
+            if token.kind == "ended" {
+                guard token.fields.count == 2 else { throw damaged(tokenLine.number, "an unreadable end marker") }
+                return Record(time: time, event: .ended)
+            }
+            guard token.fields.count == 3, let index = token["index"].flatMap({ Int($0) }) else {
+                throw damaged(tokenLine.number, "an unreadable stage marker")
+            }
+            return Record(time: time, event: .stageEntered(index))
+        }
+        if RecordItem.blockKinds.contains(token.kind) { throw damaged(tokenLine.number, "a second header marker") }
+
+        // A list item: its lines, without the blank lines that separate it from what came before.
+        let itemLines = Array(unit.drop { $0.isBlank })
+        guard let placeholder = RecordItem.record(token, body: "") else {
+            throw damaged(tokenLine.number, RecordItem.known(token.kind) ? "an unreadable \(token.kind) record" : "an unknown kind of record, \(token.kind)")
+        }
+        var record = placeholder
+        let seq = token["seq"].flatMap { Int($0) } ?? 0
+        if RecordItem.hasBody(token.kind) {
+            guard let lead = RecordItem.shape(placeholder, seq: seq)?.lead else { throw damaged(tokenLine.number, "an unreadable record") }
+            let body = try self.body(itemLines, lead: Array(("- " + lead).utf8), tokenAt: start)
+            guard let withBody = RecordItem.record(token, body: body) else { throw damaged(tokenLine.number, "an unreadable record") }
+            record = withBody
+        }
+        // The record must read exactly as the program writes it.
+        guard let shape = RecordItem.shape(record, seq: seq) else { throw damaged(tokenLine.number, "an unreadable record") }
+        let expected = RecordItem.lines(shape)
+        for (offset, line) in itemLines.enumerated() {
+            guard offset < expected.count, line.content.elementsEqual(expected[offset].utf8) else {
+                throw damaged(line.number, "this \(token.kind) record does not read as sensemaking writes it")
+            }
+        }
+        guard itemLines.count == expected.count else {
+            throw damaged(itemLines.first?.number ?? tokenLine.number, "this \(token.kind) record is missing lines")
+        }
+        return record
+    }
+
+    /// The long text of a list item: after the lead on its first line, across `\`-ended
+    /// lines indented by two spaces, up to the space before the token.
+    private func body(_ itemLines: [Line], lead: [UInt8], tokenAt start: Int) throws(LogError) -> String {
+        guard let first = itemLines.first, first.content.starts(with: lead) else {
+            throw damaged(itemLines.first?.number ?? 0, "a record whose text does not follow its heading")
+        }
+        var texts: [String] = []
+        for (offset, line) in itemLines.enumerated() {
+            var piece = line.content
+            piece = offset == 0 ? piece.dropFirst(lead.count) : piece
+            if offset > 0 {
+                guard piece.starts(with: "  ".utf8) else { throw damaged(line.number, "a line of a record's text is not indented") }
+                piece = piece.dropFirst(2)
+            }
+            if offset == itemLines.count - 1 {
+                guard start - 1 >= piece.startIndex, line.content[start - 1] == UInt8(ascii: " ") else {
+                    throw damaged(line.number, "a record marker not separated from its text")
+                }
+                piece = piece[..<(start - 1)]
+            } else {
+                guard piece.last == UInt8(ascii: "\\") else { throw damaged(line.number, "a line of a record's text does not continue") }
+                piece = piece.dropLast()
+            }
+            guard let text = MarkdownText.unescape(piece) else { throw damaged(line.number, "text that sensemaking does not write") }
+            texts.append(text)
+        }
+        return texts.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,194 @@
+import SensemakingCore
+
+/// Participants' text inside the log's Markdown. `escape` makes every line render, under
+/// CommonMark, GFM and Obsidian, as exactly its own characters: never a heading, list, quote,
+/// code, break, table, HTML, link, autolink, emphasis or entity. `unescape` gives the text
+/// back, scalar for scalar. Neither looks at context beyond the line, so they cannot drift.
+///
+/// What the escaped form can contain (and so what the decoder accepts):
+/// - `\` before ASCII punctuation: that punctuation;
+/// - `&lt;`: `<`, so that no user text holds the `<` that starts a record's token;
+/// - `&#N;`: the scalar N (spaces that would be trimmed, controls that must not reach a terminal);
+/// - `<!-- -->` after an `@` that GFM would otherwise turn into a mail link: nothing;
+/// - any other character: itself. Another `<`, or a `\` before anything else, never appears.
+enum MarkdownText {
+    /// Between two lines of one text: a hard line break the program writes, so the lines
+    /// stay lines in rendered Markdown, then the list item's indentation.
+    static let lineBreak = "\\\n"
+
+    /// An empty HTML comment: splits `name@host.org` so that GFM makes no link of it.
+    static let linkBreaker = "<!-- -->"
+
+    /// The lines of a text, each escaped; `text` may span lines.
+    static func escapeLines(_ text: String) -> [String] {
+        split(text).map(escapeLine)
+    }
+
+    /// A text for a place that is one line (a name in bold, a heading): line breaks become
+    /// spaces. Only for readable parts whose exact text lives elsewhere.
+    static func escapeInline(_ text: String) -> String {
+        escapeLine(text.unicodeScalars.map { $0 == "\n" ? " " : $0 })
+    }
+
+    /// Splits on line feeds only: `\r`, U+2028 and friends are escaped as entities instead.
+    static func split(_ text: String) -> [[Unicode.Scalar]] {
+        var lines: [[Unicode.Scalar]] = [[]]
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { lines.append([]) } else { lines[lines.count - 1].append(scalar) }
+        }
+        return lines
+    }
+
+    static func escapeLine(_ line: [Unicode.Scalar]) -> String {
+        var out = String.UnicodeScalarView()
+        let count = line.count
+        func at(_ index: Int) -> Unicode.Scalar? { line.indices.contains(index) ? line[index] : nil }
+        func escaped(_ scalar: Unicode.Scalar) { out.append("\\"); out.append(scalar) }
+        func entity(_ scalar: Unicode.Scalar) { out.append(contentsOf: "&#\(scalar.value);".unicodeScalars) }
+        let leadingDigits = line.prefix { ("0"..."9").contains($0) }.count
+
+        for (index, scalar) in line.enumerated() {
+            let previous = at(index - 1)
+            let next = at(index + 1)
+            switch scalar {
+            case " ":
+                // A paragraph drops spaces at the start and end of its lines.
+                if index == 0 || index == count - 1 { entity(scalar) } else { out.append(scalar) }
+            case "<":
+                // HTML and autolinks; never a raw `<`, so user text cannot open a token.
+                out.append(contentsOf: "&lt;".unicodeScalars)
+            case "\\", "`", "*", "_", "~", "[", "]", "#", "|", "$", "^":
+                // Escapes, code, emphasis, strikethrough, links, headings and Obsidian tags,
+                // tables, math, block ids: wherever they stand.
+                escaped(scalar)
+            case ">", "-", "+":
+                // Block quotes, list items, setext underlines, thematic breaks: only at a line's start.
+                if index == 0 { escaped(scalar) } else { out.append(scalar) }
+            case "=":
+                // Setext underline at the start; Obsidian's ==highlight== anywhere.
+                if index == 0 || previous == "=" || next == "=" { escaped(scalar) } else { out.append(scalar) }
+            case "%":
+                // Obsidian's %%comment%%.
+                if previous == "%" || next == "%" { escaped(scalar) } else { out.append(scalar) }
+            case ":":
+                // A table's delimiter row at the start; GFM's bare `http://` links.
+                if index == 0 || (at(index + 1) == "/" && at(index + 2) == "/") { escaped(scalar) } else { out.append(scalar) }
+            case ".", ")":
+                if index > 0 && index == leadingDigits {
+                    escaped(scalar)   // "1." or "1)": an ordered list item
+                } else if scalar == ".", index >= 3, isWWW(line[(index - 3)..<index]) {
+                    escaped(scalar)   // GFM's bare www. links
+                } else {
+                    out.append(scalar)
+                }
+            case "&":
+                if isEntityLike(line, from: index) { escaped(scalar) } else { out.append(scalar) }
+            case "@":
+                out.append(scalar)
+                if let previous, let next, isMailLocal(previous), isMailDomain(next) {
+                    out.append(contentsOf: linkBreaker.unicodeScalars)
+                }
+            default:
+                // Unicode white space at either end would keep `**name**` from being bold.
+                let atEdge = index == 0 || index == count - 1
+                if needsEntity(scalar) || (atEdge && scalar.properties.isWhitespace) { entity(scalar) } else { out.append(scalar) }
+            }
+        }
+        return String(out)
+    }
+
+    /// Scalars that would act on a terminal, be read as a line break by some editor, or
+    /// reorder what `cat` shows. The core never lets them in; the log is exact regardless.
+    static func needsEntity(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x85, 0x2028, 0x2029: true
+        default: Sanitizer.isForbidden(scalar)
+        }
+    }
+
+    private static func isWWW(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        scalars.allSatisfy { $0 == "w" || $0 == "W" }
+    }
+
+    /// `&` followed by letters, digits or `#` and then `;`: CommonMark might read an entity.
+    private static func isEntityLike(_ line: [Unicode.Scalar], from index: Int) -> Bool {
+        var cursor = index + 1
+        while cursor < line.count, line[cursor].isASCII,
+              line[cursor].properties.isAlphabetic || ("0"..."9").contains(line[cursor]) || line[cursor] == "#" {
+            cursor += 1
+        }
+        return cursor > index + 1 && cursor < line.count && line[cursor] == ";"
+    }
+
+    private static func isMailLocal(_ scalar: Unicode.Scalar) -> Bool {
+        isASCIIAlphanumeric(scalar) || ".+-_".unicodeScalars.contains(scalar)
+    }
+
+    private static func isMailDomain(_ scalar: Unicode.Scalar) -> Bool {
+        isASCIIAlphanumeric(scalar) || "-_.".unicodeScalars.contains(scalar)
+    }
+
+    private static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+    }
+
+    // MARK: Decoding
+
+    /// The text of one escaped line, or nil when the bytes hold something `escapeLine` never
+    /// writes (then the record is damaged). The bytes are valid UTF-8.
+    static func unescape(_ bytes: ArraySlice<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        let breaker = Array(linkBreaker.utf8)
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\\"):
+                let next = index + 1
+                guard next < bytes.endIndex, isASCIIPunctuation(bytes[next]) else { return nil }
+                out.append(bytes[next])
+                index = next + 1
+            case UInt8(ascii: "<"):
+                guard bytes[index...].starts(with: breaker) else { return nil }
+                index += breaker.count
+            case UInt8(ascii: "&"):
+                if bytes[index...].starts(with: "&lt;".utf8) {
+                    out.append(UInt8(ascii: "<"))
+                    index += 4
+                } else if let (scalar, length) = numericEntity(bytes[index...]) {
+                    out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                    index += length
+                } else {
+                    out.append(byte)
+                    index += 1
+                }
+            default:
+                out.append(byte)
+                index += 1
+            }
+        }
+        return String(validating: out, as: UTF8.self)
+    }
+
+    /// `&#N;` at the start of `bytes`: the scalar and the entity's length.
+    private static func numericEntity(_ bytes: ArraySlice<UInt8>) -> (Unicode.Scalar, Int)? {
+        var index = bytes.startIndex + 1
+        guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "#") else { return nil }
+        index += 1
+        var value: UInt32 = 0
+        var digits = 0
+        while index < bytes.endIndex, (48...57).contains(bytes[index]), digits < 8 {
+            value = value * 10 + UInt32(bytes[index] - 48)
+            digits += 1
+            index += 1
+        }
+        guard digits > 0, index < bytes.endIndex, bytes[index] == UInt8(ascii: ";"),
+              let scalar = Unicode.Scalar(value) else { return nil }
+        return (scalar, index + 1 - bytes.startIndex)
+    }
+
+    static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+        (33...47).contains(byte) || (58...64).contains(byte) || (91...96).contains(byte) || (123...126).contains(byte)
+    }
+}

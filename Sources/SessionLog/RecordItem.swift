@@ -1,0 +1,201 @@
+import Foundation
+import SensemakingCore
+
+/// How each record that is not a stage heading or the end reads: one Markdown list item,
+/// fixed by the record alone. The decoder reads the token, extracts the body (the one
+/// free text a record may carry) after the lead it expects, and then checks that writing
+/// the record again gives the very same lines.
+enum RecordItem {
+    struct Shape {
+        var token: Token
+        /// The readable part after "- ": names and tags, escaped; they are also in the token.
+        var lead: String
+        /// The record's long text (a contribution, an edit, a cue), written after the lead.
+        var body: String?
+    }
+
+    /// Kinds that are headings or blocks rather than list items.
+    static let blockKinds: Set<String> = ["header", "stage", "ended"]
+
+    /// The list item for a record, or nil for `stageEntered` and `ended`.
+    static func shape(_ record: Record, seq: Int) -> Shape? {
+        var fields: [(key: String, value: String)] = [("seq", String(seq))]
+        let lead: String
+        var body: String?
+        let kind: String
+        switch record.event {
+        case .stageEntered, .ended:
+            return nil
+        case .joined(let name):
+            kind = "joined"; fields.append(("name", name))
+            lead = "\(bold(name)) joined."
+        case .left(let name):
+            kind = "left"; fields.append(("name", name))
+            lead = "\(bold(name)) left."
+        case .turnGiven(let name):
+            kind = "turn"; fields.append(("name", name))
+            lead = "Turn to \(bold(name))."
+        case .passed(let name):
+            kind = "passed"; fields.append(("name", name))
+            lead = "\(bold(name)) passed."
+        case .contributed(let item, let advancesTurn):
+            kind = "contribution"
+            fields += [("id", String(item.id)), ("stage", String(item.stage)), ("kind", item.kind.rawValue)]
+            if let author = item.author { fields.append(("by", author)) }
+            if let identity = item.tags.speakingAs { fields.append(("as", identity)) }
+            if let when = item.tags.when { fields.append(("when", when)) }
+            if let owner = item.tags.owner { fields.append(("owner", owner)) }
+            if advancesTurn { fields.append(("turn", "next")) }
+            if item.time != record.time { fields.append(("made", LogTime.format(item.time))) }
+            for earlier in item.history { fields.append(("was", earlier)) }
+            if item.retracted { fields.append(("retracted", "yes")) }
+            lead = contributionLead(item)
+            body = item.text
+        case .retracted(let id):
+            kind = "retracted"; fields.append(("id", String(id)))
+            lead = "**#\(id)** retracted."
+        case .edited(let id, let text):
+            kind = "edited"; fields.append(("id", String(id)))
+            lead = "**#\(id)** edited: "
+            body = text
+        case .speakingAs(let participant, let identity):
+            kind = "as"; fields.append(("name", participant))
+            if let identity {
+                fields.append(("identity", identity))
+                lead = "\(bold(participant)) speaks as \(MarkdownText.escapeInline(identity))."
+            } else {
+                lead = "\(bold(participant)) speaks for themselves again."
+            }
+        case .pendingWhen(let when):
+            kind = "when"; fields.append(("text", when))
+            lead = "The next note is dated \(MarkdownText.escapeInline(when))."
+        case .pendingOwner(let owner):
+            kind = "owner"; fields.append(("name", owner))
+            lead = "The next action is owned by \(bold(owner))."
+        case .dotsPlaced(let participant, let stories, let advancesTurn):
+            kind = "dots"
+            if let participant { fields.append(("by", participant)) }
+            fields.append(("stories", stories.map(String.init).joined(separator: ",")))
+            if advancesTurn { fields.append(("turn", "next")) }
+            let placed = stories.isEmpty ? "no dots" : "dots on " + stories.map { "#\($0)" }.joined(separator: ", ")
+            lead = participant.map { "\(bold($0)) placed \(placed)." } ?? "Placed \(placed)."
+        case .cueLinked(let story, let cue):
+            kind = "cue"; fields.append(("story", String(story)))
+            lead = "Cue for **#\(story)**: "
+            body = cue
+        case .timer(.set(let seconds)):
+            kind = "timer-set"; fields.append(("seconds", String(seconds)))
+            lead = "Timer: \(duration(seconds)) left."
+        case .timer(.adjust(let seconds)):
+            kind = "timer-adjust"; fields.append(("seconds", String(seconds)))
+            lead = "Timer \(seconds < 0 ? "-" : "+")\(duration(seconds == .min ? .max : abs(seconds)))."
+        case .timer(.pause):
+            kind = "timer-pause"; lead = "Timer paused."
+        case .timer(.resume):
+            kind = "timer-resume"; lead = "Timer resumed."
+        case .suspended:
+            kind = "suspended"; lead = "Session paused; `sensemaking resume` continues it."
+        case .resumed:
+            kind = "resumed"; lead = "Session resumed."
+        }
+        fields.append(("at", LogTime.format(record.time)))
+        return Shape(token: Token(kind, fields), lead: lead, body: body)
+    }
+
+    /// The item's lines as written, without line feeds; the last one ends with the token.
+    static func lines(_ shape: Shape) -> [String] {
+        guard let body = shape.body else { return ["- " + shape.lead + " " + shape.token.text] }
+        let escaped = MarkdownText.escapeLines(body)
+        var lines: [String] = []
+        for (index, line) in escaped.enumerated() {
+            let start = index == 0 ? "- " + shape.lead : "  "
+            let end = index == escaped.count - 1 ? " " + shape.token.text : "\\"
+            lines.append(start + line + end)
+        }
+        return lines
+    }
+
+    /// The record a token describes, with `body` as its long text. Nil when a field is
+    /// missing or malformed; extra fields are caught when the record is written again.
+    static func record(_ token: Token, body: String) -> Record? {
+        guard let time = token["at"].flatMap(LogTime.parse) else { return nil }
+        let event: Event
+        func int(_ key: String) -> Int? { token[key].flatMap { Int($0) } }
+        switch token.kind {
+        case "joined": guard let name = token["name"] else { return nil }; event = .joined(name)
+        case "left": guard let name = token["name"] else { return nil }; event = .left(name)
+        case "turn": guard let name = token["name"] else { return nil }; event = .turnGiven(name)
+        case "passed": guard let name = token["name"] else { return nil }; event = .passed(name)
+        case "contribution":
+            guard let id = int("id"), let stage = int("stage"),
+                  let kind = token["kind"].flatMap(ContributionKind.init(rawValue:)) else { return nil }
+            var made = time
+            if let text = token["made"] {
+                guard let parsed = LogTime.parse(text) else { return nil }
+                made = parsed
+            }
+            let item = Contribution(
+                id: id, author: token["by"], stage: stage, kind: kind, text: body,
+                tags: Tags(speakingAs: token["as"], when: token["when"], owner: token["owner"]),
+                time: made, history: token.all("was"), retracted: token["retracted"] == "yes")
+            event = .contributed(item, advancesTurn: token["turn"] == "next")
+        case "retracted": guard let id = int("id") else { return nil }; event = .retracted(id: id)
+        case "edited": guard let id = int("id") else { return nil }; event = .edited(id: id, text: body)
+        case "as":
+            guard let name = token["name"] else { return nil }
+            event = .speakingAs(participant: name, identity: token["identity"])
+        case "when": guard let text = token["text"] else { return nil }; event = .pendingWhen(text)
+        case "owner": guard let name = token["name"] else { return nil }; event = .pendingOwner(name)
+        case "dots":
+            guard let list = token["stories"] else { return nil }
+            var stories: [Int] = []
+            for part in list.split(separator: ",", omittingEmptySubsequences: false) where !list.isEmpty {
+                guard let story = Int(part) else { return nil }
+                stories.append(story)
+            }
+            event = .dotsPlaced(participant: token["by"], stories: stories, advancesTurn: token["turn"] == "next")
+        case "cue": guard let story = int("story") else { return nil }; event = .cueLinked(story: story, cue: body)
+        case "timer-set": guard let seconds = int("seconds") else { return nil }; event = .timer(.set(seconds: seconds))
+        case "timer-adjust": guard let seconds = int("seconds") else { return nil }; event = .timer(.adjust(seconds: seconds))
+        case "timer-pause": event = .timer(.pause)
+        case "timer-resume": event = .timer(.resume)
+        case "suspended": event = .suspended
+        case "resumed": event = .resumed
+        default: return nil
+        }
+        return Record(time: time, event: event)
+    }
+
+    static func known(_ kind: String) -> Bool {
+        blockKinds.contains(kind) || [
+            "joined", "left", "turn", "passed", "contribution", "retracted", "edited", "as", "when", "owner",
+            "dots", "cue", "timer-set", "timer-adjust", "timer-pause", "timer-resume", "suspended", "resumed",
+        ].contains(kind)
+    }
+
+    /// Kinds whose text follows the lead.
+    static func hasBody(_ kind: String) -> Bool { kind == "contribution" || kind == "edited" || kind == "cue" }
+
+    private static func bold(_ name: String) -> String { "**" + MarkdownText.escapeInline(name) + "**" }
+
+    private static func contributionLead(_ item: Contribution) -> String {
+        var head = "#\(item.id)"
+        if let author = item.author { head += " " + MarkdownText.escapeInline(author) }
+        var notes: [String] = []
+        if item.kind == .note { notes.append("note") }
+        if let identity = item.tags.speakingAs { notes.append("as " + MarkdownText.escapeInline(identity)) }
+        if let when = item.tags.when { notes.append("when " + MarkdownText.escapeInline(when)) }
+        if let owner = item.tags.owner { notes.append("owner " + MarkdownText.escapeInline(owner)) }
+        if !item.history.isEmpty { notes.append("edited") }
+        if item.retracted { notes.append("retracted") }
+        return "**\(head)**" + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")") + ": "
+    }
+
+    /// "5 min", "90 s" → "1 min 30 s".
+    static func duration(_ seconds: Int) -> String {
+        let minutes = seconds / 60
+        let rest = seconds % 60
+        if minutes == 0 { return "\(rest) s" }
+        return rest == 0 ? "\(minutes) min" : "\(minutes) min \(rest) s"
+    }
+}

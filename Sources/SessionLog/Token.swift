@@ -1,0 +1,108 @@
+import SensemakingCore
+
+/// The machine part of a record: `<!-- sm:KIND key=value … -->`, written by the program
+/// only. Escaped user text never holds a `<`, so a token can only be the program's, and
+/// rendered Markdown hides it. Values are percent-encoded, so a token is one line without
+/// spaces inside its values and never holds `--` (which would end the comment early).
+struct Token: Equatable {
+    static let opening = Array("<!-- sm:".utf8)
+    static let closing = Array(" -->".utf8)
+
+    var kind: String
+    var fields: [(key: String, value: String)]
+
+    init(_ kind: String, _ fields: [(key: String, value: String)] = []) {
+        self.kind = kind
+        self.fields = fields
+    }
+
+    static func == (a: Token, b: Token) -> Bool {
+        a.kind == b.kind && a.fields.elementsEqual(b.fields) { $0.key == $1.key && $0.value == $1.value }
+    }
+
+    subscript(key: String) -> String? { fields.first { $0.key == key }?.value }
+
+    func all(_ key: String) -> [String] { fields.filter { $0.key == key }.map(\.value) }
+
+    var text: String {
+        var out = "<!-- sm:" + kind
+        for field in fields { out += " " + field.key + "=" + Self.percentEncode(field.value) }
+        return out + " -->"
+    }
+
+    /// Reads a token that fills `bytes` exactly.
+    static func parse(_ bytes: ArraySlice<UInt8>) -> Token? {
+        guard bytes.starts(with: opening), bytes.count >= opening.count + closing.count,
+              bytes.suffix(closing.count).elementsEqual(closing) else { return nil }
+        let inner = bytes.dropFirst(opening.count).dropLast(closing.count)
+        let parts = inner.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
+        guard let kindBytes = parts.first, !kindBytes.isEmpty,
+              kindBytes.allSatisfy({ isLowercase($0) || $0 == UInt8(ascii: "-") }) else { return nil }
+        var token = Token(String(decoding: kindBytes, as: UTF8.self))
+        for part in parts.dropFirst() {
+            guard let equals = part.firstIndex(of: UInt8(ascii: "=")), equals > part.startIndex,
+                  part[..<equals].allSatisfy(isLowercase),
+                  let value = percentDecode(part[(equals + 1)...]) else { return nil }
+            token.fields.append((String(decoding: part[..<equals], as: UTF8.self), value))
+        }
+        return token
+    }
+
+    private static func isLowercase(_ byte: UInt8) -> Bool { (97...122).contains(byte) }
+
+    static func percentEncode(_ value: String) -> String {
+        var out = ""
+        var previous: Unicode.Scalar?
+        for scalar in value.unicodeScalars {
+            defer { previous = scalar }
+            if mustEncode(scalar) || (scalar == "-" && previous == "-") {
+                for byte in String(scalar).utf8 {
+                    out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+                }
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func mustEncode(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            return scalar.value <= 0x20 || scalar.value == 0x7F || "%=\"<>\\`".unicodeScalars.contains(scalar)
+        }
+        if MarkdownText.needsEntity(scalar) || scalar.properties.isWhitespace { return true }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .unassigned, .privateUse, .surrogate, .lineSeparator,
+             .paragraphSeparator, .spaceSeparator:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func percentDecode(_ bytes: ArraySlice<UInt8>) -> String? {
+        var out: [UInt8] = []
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "%") {
+                guard index + 2 < bytes.endIndex,
+                      let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) else { return nil }
+                out.append(high << 4 | low)
+                index += 3
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(validating: out, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 48...57: byte - 48
+        case 65...70: byte - 55
+        case 97...102: byte - 87
+        default: nil
+        }
+    }
+}
