@@ -25,8 +25,11 @@ struct JournalProbeCommand: ParsableCommand {
     @Option(help: "Write at most this many bytes per write call, so a kill can land inside a record (0: no limit).")
     var chunk = 0
 
+    @Option(help: "Microseconds to wait after each piece of a chunked write, to widen that window.")
+    var pause = 0
+
     func run() throws {
-        let io: any FileIO = chunk > 0 ? ChunkedFileIO(limit: chunk) : PosixFileIO()
+        let io: any FileIO = chunk > 0 ? ChunkedFileIO(limit: chunk, pause: pause) : PosixFileIO()
         let journal: Journal
         do {
             journal = try Journal.create(path: path, header: JournalProbe.header, io: io, now: JournalProbe.started)
@@ -62,18 +65,24 @@ struct JournalProbeCommand: ParsableCommand {
 }
 
 /// Real files, but each write call takes at most `limit` bytes (a short write, which the
-/// journal finishes with more calls).
+/// journal finishes with more calls), then waits `pause` microseconds.
 private final class ChunkedFileIO: FileIO {
     private let base = PosixFileIO()
     private let limit: Int
+    private let pause: UInt32
 
-    init(limit: Int) { self.limit = limit }
+    init(limit: Int, pause: Int) {
+        self.limit = limit
+        self.pause = UInt32(clamping: max(0, pause))
+    }
 
     func open(_ path: String, flags: Int32, mode: mode_t) throws(SystemError) -> Int32 {
         try base.open(path, flags: flags, mode: mode)
     }
     func write(_ fd: Int32, _ bytes: ArraySlice<UInt8>) throws(SystemError) -> Int {
-        try base.write(fd, bytes.prefix(limit))
+        let written = try base.write(fd, bytes.prefix(limit))
+        if pause > 0 { usleep(pause) }
+        return written
     }
     func fsync(_ fd: Int32) throws(SystemError) { try base.fsync(fd) }
     func close(_ fd: Int32) throws(SystemError) { try base.close(fd) }

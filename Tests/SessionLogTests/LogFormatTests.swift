@@ -48,7 +48,7 @@ struct LogFormatTests {
     @Test("Times come back to the bit, including before 1970 and far ahead")
     func exactTimes() throws {
         let intervals: [Double] = [0, 0.1, 1e-7, 816_000_000.123_456_7, -1_000_000_000.75, 3e10 + 0.5,
-                                   Date().timeIntervalSinceReferenceDate, 5e-324, 0.999_999_999_999_999_9]
+                                   Date().timeIntervalSinceReferenceDate, Double.leastNonzeroMagnitude, 0.999_999_999_999_999_9]
         for interval in intervals {
             let date = Date(timeIntervalSinceReferenceDate: interval)
             let text = LogTime.format(date)
@@ -182,6 +182,20 @@ struct LogFormatTests {
         let text = LogFormat.encode(workshop.header, records: records)
         #expect(text.components(separatedBy: "<!-- sm:").count == 3)   // the header's and the record's
         #expect(try LogFormat.decode(text).records == records)
+    }
+
+    @Test("The complete example in docs/log-format.md is what the program writes, and reads back")
+    func documentedExample() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/log-format.md")
+        let page = try String(contentsOf: docs, encoding: .utf8)
+        let start = try #require(page.range(of: "````markdown\n")).upperBound
+        let end = try #require(page.range(of: "````\n", range: start..<page.endIndex)).lowerBound
+        let example = String(page[start..<end])
+        let contents = try LogFormat.decode(example)
+        #expect(contents.records.count == 20)
+        #expect(contents.session.ended)
+        #expect(LogFormat.encode(contents.header, records: contents.records) == example)
     }
 
     @Test("The log reads as the Markdown a person expects")
