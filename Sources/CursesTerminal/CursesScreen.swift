@@ -1,0 +1,287 @@
+import CNcursesw
+import Glibc
+import TerminalUI
+
+/// Why the screen could not start, in one line for standard error.
+public struct TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// One read from the terminal.
+public enum RawRead: Equatable, Sendable {
+    /// A character or a key: feed it to `InputDecoder`.
+    case input(RawInput)
+    /// The terminal changed size (already applied: the next `draw` repaints everything).
+    case resize(Size)
+    /// Nothing arrived in time: tick the clock, and feed `.timeout` to the decoder when it
+    /// `awaitsMore` (a lone ESC, a paste that lost its end).
+    case timeout
+    /// The terminal is gone (hung up, end of file): leave as on SIGHUP.
+    case endOfInput
+}
+
+/// The only code that touches ncurses: starts the terminal (or refuses in one line), paints
+/// Frames by difference, reads keys, and restores the terminal on every way out.
+///
+/// Not thread-safe: use it from the main loop only.
+public final class CursesScreen {
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    /// Colour pair per role; roles without colour are absent (pair 0).
+    private let pairs: [Role: Int16]
+    /// The frame on the terminal, or nil when everything must be painted.
+    private var previous: Frame?
+    private var cursorShown: Bool?
+    private var stopped = false
+    /// ERR from get_wch with input readable: twice in a row is an end of file.
+    private var suspiciousReads = 0
+
+    static let bracketedPasteOn = "\u{1B}[?2004h"
+    static let bracketedPasteOff = "\u{1B}[?2004l"
+
+    private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, pairs: [Role: Int16]) {
+        self.screen = screen
+        self.window = window
+        self.pairs = pairs
+    }
+
+    deinit {
+        stop()
+    }
+
+    // MARK: Start and stop
+
+    /// What stops the screen from starting, checked without touching the terminal: a locale
+    /// that is not UTF-8, standard input or output not a terminal, `TERM` unset, unknown, or
+    /// unable to move the cursor (`dumb`). Sets the locale from the environment.
+    public static func environmentProblem() -> String? {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: cn_codeset())
+        if codeset.uppercased().filter({ $0 != "-" && $0 != "_" }) != "UTF8" {
+            return "the locale's character set is \(printable(codeset)), not UTF-8: "
+                + "set LANG to a UTF-8 locale (LANG=C.UTF-8) and start again."
+        }
+        if isatty(0) == 0 || isatty(1) == 0 {
+            return "standard input and output must be a terminal: the session runs full-screen "
+                + "(export and plan work without one)."
+        }
+        guard let pointer = getenv("TERM"), pointer.pointee != 0 else {
+            return "TERM is not set, so the terminal cannot be driven (try TERM=xterm-256color)."
+        }
+        let term = String(cString: pointer)
+        switch cn_probe_terminal(pointer, 1) {
+        case 1:
+            return nil
+        case 0:
+            return "TERM=\(printable(term)) cannot move the cursor; the session needs a full-screen "
+                + "terminal (try TERM=xterm-256color)."
+        default:
+            return "TERM=\(printable(term)) is not a terminal type known here "
+                + "(no terminfo entry; try TERM=xterm-256color)."
+        }
+    }
+
+    /// Takes over the terminal: UTF-8 locale, raw keys, no echo, keypad, a 25 ms escape delay,
+    /// colours from the theme's palette (none when nil or monochrome), bracketed paste, and the
+    /// signal handlers. Throws a `TerminalError` with a one-line reason when it cannot.
+    public static func start(theme: Theme?) throws -> CursesScreen {
+        if let problem = environmentProblem() { throw TerminalError(problem) }
+        TerminalGuard.install()
+        guard let screen = cn_newterm(nil) else {
+            throw TerminalError("cannot open the terminal (newterm failed).")
+        }
+        TerminalGuard.arm(true)
+        _ = set_term(screen)
+        guard let window = cn_stdscr() else {
+            endwin()
+            TerminalGuard.arm(false)
+            throw TerminalError("cannot open the terminal's screen.")
+        }
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        meta(window, true)
+        intrflush(window, false)
+        set_escdelay(25)
+        let pairs = theme.map(startColours) ?? [:]
+        let curses = CursesScreen(screen: screen, window: window, pairs: pairs)
+        _ = bracketedPasteOn.withCString { cn_write_all($0, strlen($0)) }
+        return curses
+    }
+
+    private static func startColours(_ theme: Theme) -> [Role: Int16] {
+        guard theme.usesColor, has_colors() else { return [:] }
+        start_color()
+        let defaults = use_default_colors() == OK
+        let colours = Int16(clamping: cn_colors())
+        var pairs: [Role: Int16] = [:]
+        for (index, role) in Role.allCases.enumerated() {
+            guard var (fg, bg) = theme.palette[role] else { continue }
+            if fg < 0 && bg < 0 { continue }
+            if !defaults {
+                if fg < 0 { fg = 7 }
+                if bg < 0 { bg = 0 }
+            }
+            guard fg < colours, bg < colours else { continue }
+            let pair = Int16(index + 1)
+            if init_pair(pair, fg, bg) == OK { pairs[role] = pair }
+        }
+        return pairs
+    }
+
+    /// Gives the terminal back: bracketed paste off, the cursor shown, the alternate screen
+    /// left, the modes the shell had. Safe to call more than once.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        TerminalGuard.arm(false)
+        curs_set(1)
+        endwin()
+        _ = Self.bracketedPasteOff.withCString { cn_write_all($0, strlen($0)) }
+    }
+
+    // MARK: State
+
+    /// The terminal's size now, in columns and rows.
+    public var size: Size {
+        Size(width: Int(cn_cols()), height: Int(cn_lines()))
+    }
+
+    /// SIGTERM, SIGHUP or SIGINT arrived: the loop should journal and leave as on `/quit`.
+    public var terminationRequested: Bool {
+        TerminalGuard.termination != nil
+    }
+
+    /// The signal behind `terminationRequested`, if any.
+    public var terminationSignal: Int32? {
+        TerminalGuard.termination
+    }
+
+    /// Rings the terminal's bell (or flashes it).
+    public func beep() {
+        guard !stopped else { return }
+        _ = CNcursesw.beep()
+    }
+
+    /// The next `draw` paints every cell and clears the terminal first (after a resize, or
+    /// when something else may have written to the terminal).
+    public func invalidate() {
+        previous = nil
+        clearok(window, true)
+    }
+
+    // MARK: Drawing
+
+    /// Paints a frame: only the cells that changed since the last one (all of them after a
+    /// resize or on the first frame), then places or hides the cursor, and lets ncurses send
+    /// the difference. Never clears the screen by itself.
+    public func draw(_ frame: Frame) {
+        guard !stopped else { return }
+        let width = min(frame.size.width, Int(cn_cols()))
+        let height = min(frame.size.height, Int(cn_lines()))
+        let old = previous.flatMap { $0.size == frame.size ? $0 : nil }
+        if old == nil, previous != nil { clearok(window, true) }
+        for y in 0..<max(0, height) {
+            for x in 0..<max(0, width) {
+                let cell = frame[x, y]
+                if cell.continuation { continue }
+                if let old, old[x, y] == cell { continue }
+                let wide = x + 1 < frame.size.width && frame[x + 1, y].continuation
+                paint(cell, x: x, y: y, width: wide && x + 1 < width ? 2 : 1)
+            }
+        }
+        if let cursor = frame.cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < width, cursor.y < height {
+            leaveok(window, false)
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+            showCursor(true)
+        } else {
+            leaveok(window, true)
+            showCursor(false)
+        }
+        previous = frame
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    private func showCursor(_ shown: Bool) {
+        guard cursorShown != shown else { return }
+        cursorShown = shown
+        curs_set(shown ? 1 : 0)
+    }
+
+    private func paint(_ cell: Cell, x: Int, y: Int, width: Int) {
+        let attributes = attributes(of: cell.style)
+        let pair = pairs[cell.style.role] ?? 0
+        let glyph = Glyph.of(cell.character, width: width)
+        var column = Int32(x)
+        for scalars in glyph.cells {
+            var character = cchar_t()
+            let terminated = scalars + [0]
+            _ = terminated.withUnsafeBufferPointer { setcchar(&character, $0.baseAddress, attributes, pair, nil) }
+            mvwadd_wch(window, Int32(y), column, &character)
+            column += max(1, cn_wcwidth(scalars[0]))
+        }
+    }
+
+    private func attributes(of style: Style) -> attr_t {
+        var attributes: attr_t = 0
+        if style.bold { attributes |= cn_attr_bold() }
+        if style.reverse { attributes |= cn_attr_reverse() }
+        if style.underline { attributes |= cn_attr_underline() }
+        return attributes
+    }
+
+    // MARK: Reading
+
+    /// Waits up to `timeoutMilliseconds` (negative: forever) for one character or key.
+    public func read(timeoutMilliseconds: Int32) -> RawRead {
+        if stopped { return .endOfInput }
+        if terminationRequested { return .timeout }
+        wtimeout(window, timeoutMilliseconds)
+        var value: wint_t = 0
+        cn_set_errno(0)
+        let result = wget_wch(window, &value)
+        let error = cn_errno()
+        switch result {
+        case OK:
+            suspiciousReads = 0
+            return .input(.character(Unicode.Scalar(value) ?? "\u{FFFD}"))
+        case KEY_CODE_YES:
+            suspiciousReads = 0
+            if Int32(bitPattern: value) == KEY_RESIZE {
+                invalidate()
+                return .resize(size)
+            }
+            return .input(.keyCode(Int32(bitPattern: value)))
+        default:
+            if error == EINTR { return .timeout }
+            if error == EIO || error == EBADF { return .endOfInput }
+            switch cn_input_state() {
+            case 2:
+                return .endOfInput
+            case 1:
+                // Readable, yet get_wch gave nothing: read(2) returned 0, an end of file.
+                suspiciousReads += 1
+                return suspiciousReads >= 2 ? .endOfInput : .timeout
+            default:
+                suspiciousReads = 0
+                return .timeout
+            }
+        }
+    }
+
+    // MARK: Helpers
+
+    /// Text from the environment, safe to print: printable ASCII only, at most 40 characters.
+    static func printable(_ text: String) -> String {
+        let clean = text.unicodeScalars.prefix(40).map { $0.value >= 0x20 && $0.value < 0x7F ? Character($0) : "?" }
+        return String(clean)
+    }
+}
