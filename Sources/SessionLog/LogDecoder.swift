@@ -10,8 +10,6 @@ struct LogDecoder {
         /// Without the line feed and a carriage return before it.
         var content: ArraySlice<UInt8>
         var start: Int
-        /// Offset just past the line feed.
-        var end: Int
         var terminated: Bool
 
         var isBlank: Bool { content.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } }
@@ -29,8 +27,7 @@ struct LogDecoder {
             let stop = feed ?? bytes.count
             var contentEnd = stop
             if feed != nil, contentEnd > start, bytes[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }
-            lines.append(Line(number: number, content: bytes[start..<contentEnd], start: start,
-                              end: feed.map { $0 + 1 } ?? bytes.count, terminated: feed != nil))
+            lines.append(Line(number: number, content: bytes[start..<contentEnd], start: start, terminated: feed != nil))
             start = stop + 1
             number += 1
         }
@@ -88,7 +85,7 @@ struct LogDecoder {
                 throw damaged(line.number, "an unreadable record marker")
             }
             if !sawHeader {
-                guard token.kind == "header", start == line.content.startIndex else {
+                guard token == Token("header"), start == line.content.startIndex else {
                     throw damaged(line.number, "a record before the end of the header")
                 }
                 sawHeader = true
@@ -121,14 +118,17 @@ struct LogDecoder {
         if token.kind == "stage" || token.kind == "ended" {
             guard start == tokenLine.content.startIndex else { throw damaged(tokenLine.number, "text before a \(token.kind) marker") }
             guard let time = token["at"].flatMap(LogTime.parse) else { throw damaged(tokenLine.number, "a \(token.kind) marker without its time") }
-            if token.kind == "ended" {
-                guard token.fields.count == 2 else { throw damaged(tokenLine.number, "an unreadable end marker") }
-                return Record(time: time, event: .ended)
+            var record = Record(time: time, event: .ended)
+            if token.kind == "stage" {
+                guard let index = token["index"].flatMap({ Int($0) }) else { throw damaged(tokenLine.number, "an unreadable stage marker") }
+                record.event = .stageEntered(index)
             }
-            guard token.fields.count == 3, let index = token["index"].flatMap({ Int($0) }) else {
-                throw damaged(tokenLine.number, "an unreadable stage marker")
+            // The marker must be exactly what the program writes for that record.
+            let written = LogFormat.encode(record, number: token["seq"].flatMap { Int($0) } ?? 0, in: nil)
+            guard tokenLine.content.elementsEqual(written.utf8) else {
+                throw damaged(tokenLine.number, "this \(token.kind) marker does not read as sensemaking writes it")
             }
-            return Record(time: time, event: .stageEntered(index))
+            return record
         }
         if RecordItem.blockKinds.contains(token.kind) { throw damaged(tokenLine.number, "a second header marker") }
 

@@ -47,13 +47,20 @@ public enum LogFormat {
     /// One record as it is appended: `number` is its place in this file (1, 2, 3…) and
     /// `session` the state after it was applied, for the headings and synthesis around it.
     public static func encode(_ record: Record, number: Int, in session: Session) -> String {
+        encode(record, number: number, in: Optional(session))
+    }
+
+    /// Without a session, a stage heading or the end is only its marker line (the reader's check).
+    static func encode(_ record: Record, number: Int, in session: Session?) -> String {
         let time = ("at", LogTime.format(record.time))
         switch record.event {
         case .stageEntered(let index):
             let token = Token("stage", [("seq", String(number)), ("index", String(index)), time])
+            guard let session else { return token.text }
             return ReadableBlocks.stageHeading(index, in: session) + token.text + "\n\n"
         case .ended:
             let token = Token("ended", [("seq", String(number)), time])
+            guard let session else { return token.text }
             return ReadableBlocks.synthesis(session) + token.text + "\n\n"
         default:
             // Every other event is a list item.

@@ -116,7 +116,8 @@ struct KillTests {
             again.journal.close()
             #expect(try folder.bytes("run\(run).md") == Array(expected.prefix(records: whole + 1)), "run \(run)")
         }
-        #expect(Date().timeIntervalSince(started) < 60)
+        // Bounded: about five seconds alone; generous room for a loaded two-core CI machine.
+        #expect(Date().timeIntervalSince(started) < 90)
         // Not asserted (the moments are random), but worth seeing when it runs.
         print("kill -9: \(torn) of 30 runs left a torn record, each moved aside and resumed")
     }
