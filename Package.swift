@@ -44,7 +44,7 @@ let package = Package(
             "SessionLog", "SensemakingCore",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SensemakingCore"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SensemakingCore"], exclude: ["Goldens"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SessionLog", "SensemakingCore"]),
     ],
     swiftLanguageModes: [.v6]

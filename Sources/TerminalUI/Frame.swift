@@ -95,3 +95,68 @@ public struct Frame: Equatable, Sendable {
         }.joined(separator: "\n")
     }
 }
+
+// MARK: Drawing
+
+extension Frame {
+    /// Sets one cell, keeping wide characters whole: overwriting either half of a
+    /// 2-column cluster blanks its other half.
+    mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
+        guard x >= 0, y >= 0, x < size.width, y < size.height else { return }
+        let old = self[x, y]
+        if old.continuation, x > 0 {
+            self[x - 1, y] = Cell(" ", style: self[x - 1, y].style)
+        }
+        if !old.continuation, x + 1 < size.width, self[x + 1, y].continuation {
+            self[x + 1, y] = Cell(" ", style: self[x + 1, y].style)
+        }
+        self[x, y] = cell
+    }
+
+    /// Writes characters from column `x` of row `y`, stopping before column `limit`
+    /// (the frame's width when nil). A 2-column cluster that would cross the limit is
+    /// left out and its column painted blank; clusters of width 0 are left out.
+    /// Returns the column after the last one written.
+    @discardableResult
+    mutating func put<C: Collection<Character>, S: Collection<Style>>(
+        _ characters: C, styles: S, x: Int, y: Int, limit: Int? = nil
+    ) -> Int {
+        let end = min(limit ?? size.width, size.width)
+        var column = x
+        var styleIndex = styles.startIndex
+        for character in characters {
+            let style = styleIndex < styles.endIndex ? styles[styleIndex] : .plain
+            if styleIndex < styles.endIndex { styleIndex = styles.index(after: styleIndex) }
+            let w = DisplayWidth.of(character)
+            if w == 0 { continue }
+            if column < 0 {
+                // Left of the frame: only a wide cluster's right half can show, as a blank.
+                if column + w > 0 { set(0, y, Cell(" ", style: style)) }
+                column += w
+                continue
+            }
+            if column + w > end {
+                if column < end { set(column, y, Cell(" ", style: style)) }
+                return end
+            }
+            // A no-break space only keeps words together; the terminal gets a plain space.
+            set(column, y, Cell(character == "\u{A0}" ? " " : character, style: style))
+            if w == 2 { set(column + 1, y, Cell(" ", style: style, continuation: true)) }
+            column += w
+        }
+        return column
+    }
+
+    /// Writes a string in one style; see `put(_:styles:x:y:limit:)`.
+    @discardableResult
+    mutating func put(_ text: String, _ style: Style, x: Int, y: Int, limit: Int? = nil) -> Int {
+        put(text, styles: repeatElement(style, count: text.unicodeScalars.count), x: x, y: y, limit: limit)
+    }
+
+    /// Paints columns `from..<to` of a row as blanks in a style.
+    mutating func fill(row y: Int, from x: Int = 0, to end: Int? = nil, style: Style) {
+        let lower = max(0, x), upper = min(end ?? size.width, size.width)
+        guard y >= 0, y < size.height, lower < upper else { return }
+        for column in lower..<upper { set(column, y, Cell(" ", style: style)) }
+    }
+}

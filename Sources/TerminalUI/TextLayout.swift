@@ -1,0 +1,195 @@
+/// One line of wrapped text, and what the wrapping took out after it.
+public struct WrappedLine: Equatable, Sendable {
+    public var text: String
+    /// What followed this line in the original: "\n" (a line break), " " (the one space
+    /// the line broke at), or "" (a word too long for a line, broken inside it, or the end).
+    /// So `lines.map { $0.text + $0.separator }.joined()` is the original text.
+    public var separator: String
+
+    public init(text: String, separator: String) {
+        self.text = text
+        self.separator = separator
+    }
+}
+
+/// Word wrapping and truncation by display width, never splitting a grapheme cluster and
+/// never putting a 2-column cluster across the right edge.
+public enum TextLayout {
+    /// Wraps at spaces (never at a no-break space, U+00A0); a word longer than the line is
+    /// broken between clusters; a line break always breaks. Every line is at most `width` columns (for `width` >= 2).
+    public static func wrap(_ text: String, width: Int) -> [WrappedLine] {
+        let characters = Array(text)
+        return breaks(characters, widths: characters.map(DisplayWidth.of), first: width, rest: width).map {
+            WrappedLine(text: String(characters[$0.range]), separator: $0.separator.text)
+        }
+    }
+
+    /// The text cut to `width` columns, ending in "…" when something was cut. Line breaks
+    /// become spaces.
+    public static func truncate(_ text: String, width: Int) -> String {
+        guard width > 0 else { return "" }
+        let flat = text.contains("\n") ? text.replacingNewlines() : text
+        if DisplayWidth.of(flat) <= width { return flat }
+        var out = ""
+        var used = 0
+        for character in flat {
+            let w = DisplayWidth.of(character)
+            if used + w > width - 1 { break }
+            out.append(character)
+            used += w
+        }
+        return out + "…"
+    }
+
+    enum Separator {
+        case newline, space, none
+        var text: String {
+            switch self {
+            case .newline: "\n"
+            case .space: " "
+            case .none: ""
+            }
+        }
+    }
+
+    /// Marks that never start a line (a small kinsoku rule).
+    static let closingPunctuation: Set<Character> = [
+        "。", "、", "，", "．", "」", "』", "）", "】", "〕", "〉", "》", "！", "？", "：", "；", "ー", "…",
+        ".", ",", "!", "?", ":", ";", ")",
+    ]
+
+    struct Break {
+        var range: Range<Int>
+        var separator: Separator
+    }
+
+    /// Where lines break, in indices of `characters`. A line breaks at the last space that
+    /// fits (the space is taken out) or, in text without spaces such as Chinese or Japanese,
+    /// before or after any 2-column cluster; a word with no such place is broken between
+    /// clusters. The first line may be narrower or wider than the rest (a hanging indent).
+    /// Linear in the length of the text.
+    static func breaks(_ characters: [Character], widths: [Int], first: Int, rest: Int) -> [Break] {
+        var result: [Break] = []
+        let count = characters.count
+        var start = 0
+        var column = 0
+        /// The latest place to break: before `index`, taking out the space there or not,
+        /// with `column` the width of the line up to that place (the space included).
+        var opportunity: (index: Int, space: Bool, column: Int)?
+        var limit = max(1, first)
+        var i = 0
+        func newLine(_ range: Range<Int>, _ separator: Separator, next: Int) {
+            result.append(Break(range: range, separator: separator))
+            start = next
+            column = 0
+            opportunity = nil
+            limit = max(1, rest)
+        }
+        while i < count {
+            let character = characters[i]
+            if character == "\n" {
+                newLine(start..<i, .newline, next: i + 1)
+                i += 1
+                continue
+            }
+            let w = widths[i]
+            if character == " " {
+                if column + 1 > limit {
+                    newLine(start..<i, .space, next: i + 1)
+                } else {
+                    column += 1
+                    opportunity = (i, true, column)
+                }
+                i += 1
+                continue
+            }
+            if i > start, w == 2 || (widths[i - 1] == 2 && characters[i - 1] != " "),
+               !closingPunctuation.contains(character), character != "\u{A0}", characters[i - 1] != "\u{A0}" {
+                opportunity = (i, false, column)
+            }
+            if column + w > limit {
+                if let place = opportunity, place.index > start {
+                    let carried = column - place.column
+                    if place.space {
+                        newLine(start..<place.index, .space, next: place.index + 1)
+                    } else {
+                        newLine(start..<place.index, .none, next: place.index)
+                    }
+                    column = carried
+                    continue  // this cluster again, on the new line
+                }
+                if column > 0 {
+                    newLine(start..<i, .none, next: i)
+                    continue
+                }
+                // A cluster wider than the whole line (width 1): it stands alone.
+            }
+            column += w
+            i += 1
+        }
+        result.append(Break(range: start..<count, separator: .none))
+        return result
+    }
+}
+
+extension String {
+    func replacingNewlines() -> String {
+        String(map { $0 == "\n" || $0 == "\r\n" ? " " : $0 })
+    }
+}
+
+/// Text with a style per cluster, wrapped and painted by the view.
+struct StyledText {
+    var characters: [Character] = []
+    var styles: [Style] = []
+
+    init() {}
+
+    init(_ text: String, _ style: Style) {
+        append(text, style)
+    }
+
+    mutating func append(_ text: String, _ style: Style) {
+        for character in text {
+            characters.append(character)
+            styles.append(style)
+        }
+    }
+
+    var isEmpty: Bool { characters.isEmpty }
+
+    /// Wrapped into lines of `width` columns; lines after the first are indented by `indent`.
+    func wrapped(width: Int, indent: Int = 0) -> [Line] {
+        let widths = characters.map(DisplayWidth.of)
+        return TextLayout.breaks(characters, widths: widths, first: width, rest: width - indent)
+            .enumerated().map { offset, piece in
+                Line(characters: characters[piece.range], styles: styles[piece.range], indent: offset == 0 ? 0 : indent)
+            }
+    }
+}
+
+/// One row of content, ready to paint at the content's left edge plus `indent`.
+struct Line {
+    var characters: ArraySlice<Character>
+    var styles: ArraySlice<Style>
+    var indent: Int = 0
+    /// Paint the whole row in this style first (a band).
+    var fill: Style?
+
+    init(characters: ArraySlice<Character>, styles: ArraySlice<Style>, indent: Int = 0, fill: Style? = nil) {
+        self.characters = characters
+        self.styles = styles
+        self.indent = indent
+        self.fill = fill
+    }
+
+    init(_ text: StyledText, indent: Int = 0, fill: Style? = nil) {
+        self.init(characters: text.characters[...], styles: text.styles[...], indent: indent, fill: fill)
+    }
+
+    init(_ text: String, _ style: Style, indent: Int = 0) {
+        self.init(StyledText(text, style), indent: indent)
+    }
+
+    static let blank = Line(characters: [], styles: [])
+}

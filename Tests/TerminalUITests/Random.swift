@@ -1,0 +1,30 @@
+/// A small seeded generator, so property tests are random but repeatable.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Pieces of text the room might type: ASCII words (some too long for a line), CJK,
+/// Hangul, emoji with ZWJ and skin tones, flags, VS16, combining marks, spaces, breaks.
+enum Pieces {
+    static let all: [String] = [
+        "a", "we", "system", "sensemaking", "leadership", "interdisciplinary", String(repeating: "x", count: 45),
+        "日本語", "病院と地域", "地域の両方で働いています", "한국어", "ｆｕｌｌ",
+        "👩‍👩‍👧", "🧑🏽‍⚕️", "👩‍⚕️", "🇬🇧", "🇯🇵", "❤️", "👍🏽", "🎉", "#️⃣",
+        "e\u{301}", "Zoe\u{308}", "n\u{303}o", "a\u{308}\u{304}", "\u{301}",
+        " ", " ", " ", "  ", "\n", ",", ".", "—",
+    ]
+
+    static func text(_ rng: inout SplitMix64, pieces: Int) -> String {
+        var out = ""
+        for _ in 0..<pieces { out += all[Int(rng.next() % UInt64(all.count))] }
+        return out
+    }
+}

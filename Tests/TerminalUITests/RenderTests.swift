@@ -1,0 +1,325 @@
+import Foundation
+import SensemakingCore
+import Testing
+@testable import TerminalUI
+
+@Suite struct RenderTests {
+    func rows(_ frame: Frame) -> [String] {
+        frame.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    // MARK: Too small
+
+    @Test(arguments: [(59, 16), (60, 15), (50, 12), (20, 5), (1, 1)])
+    func aSmallWindowSaysWhatItNeeds(_ width: Int, _ height: Int) {
+        let frame = Scenario.identity().frame(width, height)
+        checkInvariants(frame)
+        #expect(frame.cursor == nil)
+        let text = frame.text.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        if width >= 20 {
+            #expect(text.contains("Make the window at least 60×16 — now \(width)×\(height)"))
+        }
+        #expect(!frame.text.contains("your turn"))
+    }
+
+    @Test func theMinimumIsEnough() {
+        let frame = Scenario.identity().frame(60, 16)
+        #expect(!frame.text.contains("Make the window"))
+        #expect(frame.text.contains("your turn"))
+    }
+
+    @Test func anEmptySizeGivesAnEmptyFrame() {
+        #expect(Scenario.identity().frame(0, 0).text == "")
+        #expect(Scenario.identity().frame(0, 3).size == Size(width: 0, height: 3))
+    }
+
+    // MARK: Input box and cursor
+
+    @Test func theCursorFollowsWhatIsTypedByColumns() {
+        var room = Scenario.welcome()
+        room.say("/next")
+        let empty = room.frame(80, 24).cursor!
+        room.type("日本")
+        #expect(room.frame(80, 24).cursor == Point(x: empty.x + 4, y: empty.y))
+        // An emoji typed scalar by scalar is one cluster of two columns on screen.
+        room.type("👩‍👩‍👧")
+        let afterEmoji = room.frame(80, 24)
+        #expect(afterEmoji.cursor == Point(x: empty.x + 6, y: empty.y))
+        #expect(afterEmoji.text.contains("日本👩‍👩‍👧"))
+        checkInvariants(afterEmoji)
+        room.type("Zoe\u{308}")
+        #expect(room.frame(80, 24).cursor == Point(x: empty.x + 9, y: empty.y))
+        room.press(CursesKey.home)
+        #expect(room.frame(80, 24).cursor == empty)
+        room.press(CursesKey.right)
+        #expect(room.frame(80, 24).cursor == Point(x: empty.x + 2, y: empty.y))
+    }
+
+    @Test func aLongTextWrapsInTheBoxAndKeepsTheCursorInView() {
+        var room = Scenario.welcome()
+        room.say("/next")
+        let lines = (1...30).map { "line \($0) of a long pasted text" }
+        room.paste(lines.joined(separator: "\n"))
+        var frame = room.frame(80, 24)
+        checkInvariants(frame)
+        let cursor = frame.cursor!
+        #expect(rows(frame)[cursor.y].contains("line 30 of a long pasted text"))
+        #expect(rows(frame)[cursor.y - 3].hasPrefix(" ↑"))
+        for _ in 0..<29 { room.press(CursesKey.up) }
+        frame = room.frame(80, 24)
+        let top = frame.cursor!
+        #expect(rows(frame)[top.y].contains("line 1 of a long pasted text"))
+        #expect(rows(frame)[top.y].hasPrefix(" ›"))
+        #expect(rows(frame)[top.y + 3].hasPrefix(" ↓"))
+        #expect(top.y == cursor.y - 3)
+    }
+
+    @Test func aLongWordWrapsInTheBoxWithoutCrossingTheEdge() {
+        var room = Scenario.welcome()
+        room.say("/next")
+        room.type(String(repeating: "病院", count: 60))
+        let frame = room.frame(60, 16)
+        checkInvariants(frame)
+        #expect(frame.cursor!.x < 60)
+    }
+
+    // MARK: Contributions
+
+    static func crowded(_ count: Int) -> Room {
+        var room = Room(participants: ["Ana", "Ben", "Chi"])
+        room.say("/next")
+        for n in 1...count {
+            room.paste("Contribution number \(n): a thought long enough to wrap onto a second line at eighty columns wide.")
+            room.enter()
+        }
+        return room
+    }
+
+    @Test func newestIsLastAndOlderAreCountedAbove() {
+        let frame = Self.crowded(40).frame(80, 24)
+        let text = rows(frame)
+        let last = text.lastIndex { $0.contains("#") && $0.contains("Contribution number") }!
+        #expect(text[last].contains("#40"))
+        let rule = text.first { $0.contains("identity statements") }!
+        #expect(rule.contains(/↑ \d+ earlier · PgUp/))
+        let shown = text.filter { $0.range(of: "#[0-9]+ ", options: .regularExpression) != nil }.count
+        #expect(rule.contains("↑ \(40 - shown) earlier"))
+    }
+
+    @Test func pageUpShowsOlderAndSaysHowManyAreNewer() {
+        var room = Self.crowded(40)
+        room.press(CursesKey.pageUp)
+        var frame = room.frame(80, 24)
+        #expect(!frame.text.contains("#40 "))
+        #expect(frame.text.contains(/↓ \d+ newer · PgDn/))
+        checkInvariants(frame)
+        // Far past the top: the oldest is at the top of the area, nothing earlier.
+        for _ in 0..<100 { room.press(CursesKey.pageUp) }
+        frame = room.frame(80, 24)
+        let text = rows(frame)
+        #expect(text.first { $0.contains("#") && $0.contains("Contribution") }?.contains("#1 ") == true)
+        #expect(!frame.text.contains("earlier · PgUp"))
+        // And back down.
+        for _ in 0..<200 { room.press(CursesKey.pageDown) }
+        #expect(room.frame(80, 24).text.contains("#40 "))
+    }
+
+    /// Rendering walks back from the newest only as far as the screen needs, so a long
+    /// session draws about as fast as a short one.
+    @Test func fiveThousandContributionsRenderAsFastAsAFew() {
+        func session(_ count: Int) -> AppState {
+            let header = SessionHeader(title: "Long", plan: .standard, participants: ["Ana", "Ben"], anonymous: false, started: Room.start)
+            var session = Session(header: header)
+            session.apply(Record(time: Room.start, event: .stageEntered(1)))
+            let text = "A contribution long enough to wrap at eighty columns, with 日本語 and 👩‍👩‍👧 in it, and then some more words."
+            for id in 1...count {
+                let contribution = Contribution(id: id, author: id % 2 == 0 ? "Ana" : "Ben", stage: 1, kind: .identity, text: text, time: Room.start)
+                session.apply(Record(time: Room.start, event: .contributed(contribution, advancesTurn: true)))
+            }
+            return AppState(session: session, logName: "long.md", now: Room.start)
+        }
+        let few = session(3), many = session(5_000)
+        #expect(many.session.contributions.count == 5_000)
+        /// The best of three trials of ten renders, so other tests running alongside
+        /// do not make it flaky.
+        func time(_ state: AppState) -> Duration {
+            let size = Size(width: 120, height: 40)
+            _ = render(state, size: size, theme: .dark)
+            return (0..<3).map { _ in
+                ContinuousClock().measure {
+                    for _ in 0..<10 { _ = render(state, size: size, theme: .dark) }
+                }
+            }.min()!
+        }
+        let small = time(few), large = time(many)
+        // Laying out all 5,000 took forty times longer than three; walking back from the
+        // newest leaves only one cheap counting pass.
+        #expect(large < small * 5 + .milliseconds(60), "3: \(small), 5000: \(large)")
+        #expect(render(many, size: Size(width: 120, height: 40), theme: .dark).text.contains("#5000 "))
+    }
+
+    @Test func anonymousSessionsShowNoNamesInContributions() {
+        var room = Room(participants: ["Ana", "Ben", "Chi"], anonymous: true)
+        room.say("/next")
+        room.round(["first thought", "second thought", "third thought"])
+        let text = rows(room.frame(80, 24))
+        let contributions = text.filter { $0.contains("thought") }
+        #expect(contributions.count == 3)
+        for line in contributions {
+            for name in ["Ana", "Ben", "Chi"] { #expect(!line.contains(name)) }
+        }
+        #expect(!room.frame(80, 24).text.contains("yet to speak"))
+    }
+
+    @Test func whoHasNotYetSpokenIsShownAndShrinks() {
+        var room = Room(participants: ["Ana", "Ben", "Chi"])
+        room.say("/next")
+        #expect(room.frame(80, 24).text.contains("yet to speak: Ana, Ben, Chi"))
+        room.say("one")
+        #expect(room.frame(80, 24).text.contains("yet to speak: Ben, Chi"))
+        room.say("/pass")
+        room.say("@Ben out of turn")
+        #expect(room.frame(80, 24).text.contains("yet to speak: Chi"))
+        room.say("three")
+        #expect(room.frame(80, 24).text.contains("everyone has spoken"))
+    }
+
+    // MARK: Messages and status
+
+    @Test func errorsReadAsErrorsWithoutColour() {
+        let room = GoldenScenario.error.room
+        let frame = room.frame(80, 24)
+        let row = rows(frame).firstIndex { $0.contains("did you mean /next?") }!
+        #expect(rows(frame)[row].hasPrefix(" ✗ Error: "))
+        let cells = frame.row(row).filter { $0.character != " " }
+        #expect(cells.allSatisfy { $0.style.bold && $0.style.role == .error })
+        // The typed text stays in the box.
+        #expect(rows(frame)[frame.cursor!.y].contains("/nxt"))
+    }
+
+    @Test func notSavedSaysWhyHowManyAndWhatToDo() {
+        let frame = GoldenScenario.notSaved.room.frame(80, 24)
+        let status = rows(frame)[23]
+        #expect(status.contains("NOT SAVED: No space left on device (3 waiting) — /saveas PATH"))
+        #expect(!status.contains("✓ saved"))
+        let band = frame.row(23).filter { $0.character != " " }.prefix(10)
+        #expect(band.allSatisfy { $0.style.reverse && $0.style.bold })
+        let saved = Scenario.identity().frame(80, 24)
+        #expect(rows(saved)[23].contains("✓ saved  sensemaking-20240314-090000.md"))
+    }
+
+    @Test func theTimerShowsOvertimeAndPause() {
+        var room = Scenario.welcome()
+        room.say("/next")
+        #expect(rows(room.frame(80, 24))[0].hasSuffix("10:00 left"))
+        room.wait(10 * 60 + 133)
+        let over = room.frame(80, 24)
+        #expect(rows(over)[0].hasSuffix("+02:13 over"))
+        let x = rows(over)[0].count - "+02:13 over".count
+        #expect(over[x, 0].style.bold && !over[x, 0].style.reverse, "overtime is a bold hole in the bar")
+        room.say("/timer pause")
+        room.wait(600)
+        #expect(rows(room.frame(80, 24))[0].hasSuffix("+02:13 over · paused"))
+    }
+
+    // MARK: Stages
+
+    @Test func welcomeShowsTitlePurposeWhoIsHereAndWhatToDo() {
+        let text = Scenario.welcome().frame(80, 24).text
+        #expect(text.contains(Plan.defaultTitle))
+        #expect(text.contains("To make sense together"))
+        #expect(text.contains("Ana, Ben, Chi, 美咲, Zoë"))
+        #expect(text.contains("type a name and press Enter; /next to begin"))
+    }
+
+    @Test func theBoardRanksOnlyWhenEveryoneHasPlacedDots() {
+        let before = rows(Scenario.plausibility(allDots: false).frame(80, 24))
+        let storyRows = before.filter { $0.contains(/^ \d  [●·]/) }
+        #expect(storyRows.map { $0.dropFirst().prefix(1) } == ["1", "2", "3", "4"])
+        #expect(before.contains { $0.contains("Dots as they arrive") })
+        let after = rows(Scenario.plausibility(allDots: true).frame(80, 24))
+        #expect(after.contains { $0.contains("Ranked by dots") })
+        let ranked = after.filter { $0.contains(/^ \d  ●/) }
+        #expect(ranked.map { $0.dropFirst().prefix(1) } == ["1", "3", "2", "4"])
+        #expect(ranked[0].contains("●●●●● 5"))
+        #expect(after.contains { $0.contains("cues: Ambulance handover times at 8am") })
+    }
+
+    @Test func theTimelineOrdersByWhenAndKeepsSameMomentSideBySide() {
+        let text = rows(Scenario.timeline().frame(80, 24))
+        let order = ["● 2019", "● winter 2020", "● March 2021", "● last year", "Not placed in time"].map { label in
+            text.firstIndex { $0.contains(label) }
+        }
+        #expect(order.allSatisfy { $0 != nil })
+        #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
+        #expect(text.contains { $0.contains("#7 Ben") && $0.contains("│ #8 Chi") })
+        #expect(text[1].hasSuffix("Tab: list"))
+        var list = Scenario.timeline()
+        list.feed(.character("\u{14}"))  // Ctrl-T toggles back
+        #expect(rows(list.frame(80, 24))[1].hasSuffix("Tab: timeline"))
+    }
+
+    @Test func closeShowsTheSynthesisAndCheckOuts() {
+        let text = Scenario.close().frame(120, 40).text
+        for expected in ["In numbers", "Identity 5", "Stories", "Actions", "— Ben", "Cues", "Signals", "Narrative",
+                         "Timeline", "2019 → winter 2020 (2)", "check-out", "#31 Chi: この話をチームに持ち帰ります。"] {
+            #expect(text.contains(expected), "\(expected)")
+        }
+    }
+
+    @Test func pageUpInCloseReachesTheWholeSynthesis() {
+        var room = Scenario.close()
+        #expect(!room.frame(60, 16).text.contains("Voices"))
+        for _ in 0..<20 { room.press(CursesKey.pageUp) }
+        let top = room.frame(60, 16).text
+        #expect(top.contains("In numbers"))
+        var seen = Set<String>()
+        for _ in 0..<20 {
+            seen.formUnion(rows(room.frame(60, 16)))
+            room.press(CursesKey.pageDown)
+        }
+        #expect(seen.contains { $0.contains("Voices") })
+        #expect(seen.contains { $0.contains("#12 Share the discharge data") })
+    }
+
+    @Test(arguments: goldenSizes)
+    func helpListsEveryCommandAndKey(_ size: Size) {
+        let frame = GoldenScenario.help.room.frame(size.width, size.height)
+        checkInvariants(frame)
+        for command in CommandParser.usage { #expect(frame.text.contains(command.usage), "\(command.usage)") }
+        for key in ["Enter", "Alt-Enter", "Ctrl-J", "Ctrl-W", "Ctrl-U", "PgUp", "PgDn", "Tab", "Ctrl-T", "F1", "Esc", "Ctrl-C", "@NAME", "//"] {
+            #expect(frame.text.contains(key), "\(key)")
+        }
+        #expect(frame.text.contains("press any key"))
+        #expect(frame.cursor == nil)
+    }
+
+    // MARK: Properties
+
+    /// Property: any room, any size, the frame is well formed and the essentials show.
+    @Test func randomRoomsAtRandomSizesAreWellFormed() {
+        var rng = SplitMix64(seed: 1234)
+        for round in 0..<25 {
+            var room = Room(participants: ["Ana", "Ben", "美咲"], anonymous: round % 5 == 0)
+            room.say("/next")
+            for _ in 0..<Int(rng.next() % 12) {
+                switch rng.next() % 6 {
+                case 0: room.say("/next")
+                case 1: room.say("/when " + ["2019", "winter 2020", "last year", "before"][Int(rng.next() % 4)])
+                default:
+                    room.paste(Pieces.text(&rng, pieces: 1 + Int(rng.next() % 30)))
+                    room.enter()
+                }
+            }
+            if rng.next() % 3 == 0 { room.press(CursesKey.pageUp) }
+            if rng.next() % 4 == 0 { room.type(Pieces.text(&rng, pieces: 20)) }
+            for _ in 0..<4 {
+                let width = 60 + Int(rng.next() % 80), height = 16 + Int(rng.next() % 30)
+                let frame = room.frame(width, height)
+                checkInvariants(frame)
+                #expect(rows(frame)[0].contains(/\d\d:\d\d/))
+                #expect(frame.cursor != nil)
+            }
+        }
+    }
+}
