@@ -1,49 +1,432 @@
+import Foundation
 import SensemakingCore
 import Yams
 
-/// Walks a composed YAML node tree so that every problem can name its line.
+/// Walks a composed YAML node tree, checking everything, so that every problem can be
+/// reported at once with its line and column.
 struct PlanReader {
+    static let planKeys = ["title", "purpose", "dots", "anonymous", "stages"]
+    static let stageKeys = ["element", "title", "minutes", "prompts"]
+
     let yaml: String
     var issues: [PlanIssue] = []
 
-    init(_ yaml: String) { self.yaml = yaml }
-
-    mutating func read() -> Result<Plan, PlanIssues> {
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            return .failure(PlanIssues([Self.issue(from: error)]))
-        } catch {
-            return .failure(PlanIssues([PlanIssue(line: 1, column: 1, message: "not YAML: \(error)")]))
-        }
-        guard let node, let root = node.mapping else {
-            return .failure(PlanIssues([PlanIssue(line: 1, column: 1, message: "a plan is a mapping with title, purpose and stages")]))
-        }
-        // Filled in by the plan-file issue: full validation with line numbers.
-        var plan = Plan.standard
-        if let title = root["title"]?.string { plan.title = title }
-        if let purpose = root["purpose"]?.string { plan.purpose = purpose }
-        if let dots = root["dots"]?.int { plan.dots = dots }
-        if let anonymous = root["anonymous"]?.bool { plan.anonymous = anonymous }
-        if let stages = root["stages"]?.sequence {
-            plan.stages = stages.compactMap { stage in
-                guard let map = stage.mapping, let name = map["element"]?.string,
-                      let element = Element(rawValue: name) else { return nil }
-                let prompts = map["prompts"]?.sequence?.compactMap(\.string)
-                return PlanStage(element: element, title: map["title"]?.string, prompts: prompts,
-                                 minutes: map["minutes"]?.int ?? 10)
-            }
-        }
-        return issues.isEmpty ? .success(plan) : .failure(PlanIssues(issues))
+    init(_ yaml: String) {
+        // A byte order mark from a Windows editor: libyaml would read it as content.
+        self.yaml = yaml.unicodeScalars.first == "\u{FEFF}" ? String(yaml.unicodeScalars.dropFirst()) : yaml
     }
 
-    static func issue(from error: YamlError) -> PlanIssue {
+    mutating func read() -> Result<Plan, PlanIssues> {
+        let bytes = yaml.utf8.count
+        if bytes > PlanFile.maxBytes {
+            return .failure(PlanIssues([PlanIssue(line: 1, column: 1, message:
+                "the file is \(bytes) bytes long; a plan file is at most \(PlanFile.maxBytes) bytes")]))
+        }
+        let composed: Node?
+        do {
+            composed = try Yams.compose(yaml: yaml)
+        } catch {
+            return .failure(PlanIssues([issue(from: error)]))
+        }
+        guard let root = composed else {
+            return .failure(PlanIssues([PlanIssue(line: 1, column: 1, message:
+                "the file is empty: a plan needs at least its stages (sensemaking plan init writes one to start from)")]))
+        }
+        guard case .mapping(let map) = root, !isNull(root) else {
+            report(root, "a plan is a set of keys (\(Self.planKeys.joined(separator: ", "))), not \(describe(root))")
+            return .failure(PlanIssues(issues))
+        }
+
+        var plan = Plan(title: Plan.defaultTitle, purpose: Plan.defaultPurpose, stages: [])
+        var sawStages = false
+        for (key, value) in map {
+            guard let name = keyName(key) else { continue }
+            switch name {
+            case "title":
+                if let text = text(value, key: key, field: .title, label: "title") { plan.title = text }
+            case "purpose":
+                if let text = text(value, key: key, field: .prompt, label: "purpose") { plan.purpose = text }
+            case "dots":
+                if let dots = number(value, key: key, label: "dots", range: PlanFile.dots) { plan.dots = dots }
+            case "anonymous":
+                if let flag = boolean(value, key: key, label: "anonymous") { plan.anonymous = flag }
+            case "stages":
+                sawStages = true
+                plan.stages = stages(value, key: key)
+            default:
+                unknownKey(key, name, known: Self.planKeys,
+                           elsewhere: Self.stageKeys, elsewhereName: "a stage, under stages")
+            }
+        }
+        if !sawStages {
+            report(root, "the plan has no stages: add stages: with a list such as - element: identity")
+        }
+        if issues.isEmpty { return .success(plan) }
+        let ordered = issues.enumerated().sorted { a, b in
+            (a.element.line, a.element.column, a.offset) < (b.element.line, b.element.column, b.offset)
+        }
+        return .failure(PlanIssues(ordered.map(\.element)))
+    }
+
+    // MARK: Stages
+
+    mutating func stages(_ node: Node, key: Node) -> [PlanStage] {
+        if isNull(node) {
+            report(key, "stages is empty: list at least one, such as - element: identity")
+            return []
+        }
+        guard case .sequence(let items) = node else {
+            report(node, "stages must be a list, each stage starting with - element:, not \(describe(node))")
+            return []
+        }
+        if items.isEmpty {
+            report(node, "stages is empty: list at least one, such as - element: identity")
+            return []
+        }
+        if items.count > PlanFile.maxStages {
+            report(items[PlanFile.maxStages],
+                   "too many stages: a plan has at most \(PlanFile.maxStages), this one has \(items.count)")
+        }
+        var result: [PlanStage] = []
+        for (index, item) in items.enumerated() {
+            if let stage = stage(item, number: index + 1) { result.append(stage) }
+        }
+        return result
+    }
+
+    mutating func stage(_ node: Node, number: Int) -> PlanStage? {
+        if isNull(node) {
+            report(node, "stage \(number) is empty: give it an element, such as element: identity")
+            return nil
+        }
+        switch node {
+        case .scalar(let scalar):
+            // `- identity` is short for `- element: identity`.
+            return element(scalar.string, at: node).map { PlanStage(element: $0) }
+        case .mapping(let map):
+            var element: Element?
+            var sawElement = false
+            var title: String?
+            var prompts: [String]?
+            var minutes = 10
+            var valid = true
+            for (key, value) in map {
+                guard let name = keyName(key) else { valid = false; continue }
+                switch name {
+                case "element":
+                    sawElement = true
+                    if isNull(value) {
+                        report(key, "element is empty: it must be " + elementList)
+                    } else if case .scalar(let scalar) = value {
+                        element = self.element(scalar.string, at: value)
+                    } else {
+                        report(value, "element must be one name, \(elementList), not \(describe(value))")
+                    }
+                case "title":
+                    title = text(value, key: key, field: .title, label: "title")
+                    if title == nil { valid = false }
+                case "minutes":
+                    if let number = self.number(value, key: key, label: "minutes", range: PlanFile.minutes) {
+                        minutes = number
+                    } else {
+                        valid = false
+                    }
+                case "prompts":
+                    prompts = self.prompts(value, key: key)
+                    if prompts == nil { valid = false }
+                default:
+                    valid = false
+                    unknownKey(key, name, known: Self.stageKeys,
+                               elsewhere: Self.planKeys, elsewhereName: "the plan, at the top of the file")
+                }
+            }
+            if !sawElement {
+                report(node, "stage \(number) has no element: add element: and \(elementList)")
+            }
+            guard let element, valid else { return nil }
+            return PlanStage(element: element, title: title, prompts: prompts, minutes: minutes)
+        default:
+            report(node, "stage \(number) must be a set of keys (element, minutes, prompts), not \(describe(node))")
+            return nil
+        }
+    }
+
+    mutating func prompts(_ node: Node, key: Node) -> [String]? {
+        let empty = "prompts is empty: list at least one question, or leave prompts out to use the element's own"
+        if isNull(node) {
+            report(key, empty)
+            return nil
+        }
+        let items: [Node]
+        switch node {
+        case .scalar: items = [node]     // one prompt written without a list
+        case .sequence(let sequence): items = Array(sequence)
+        default:
+            report(node, "prompts must be a list of questions, not \(describe(node))")
+            return nil
+        }
+        if items.isEmpty {
+            report(node, empty)
+            return nil
+        }
+        if items.count > PlanFile.maxPrompts {
+            report(items[PlanFile.maxPrompts],
+                   "too many prompts: a stage has at most \(PlanFile.maxPrompts), this one has \(items.count)")
+        }
+        var result: [String] = []
+        var valid = items.count <= PlanFile.maxPrompts
+        for (index, item) in items.enumerated() {
+            if let prompt = text(item, key: item, field: .prompt, label: "prompt \(index + 1)") {
+                result.append(prompt)
+            } else {
+                valid = false
+            }
+        }
+        return valid ? result : nil
+    }
+
+    // MARK: Values
+
+    /// "one of identity, retrospection, … or plausibility"
+    var elementList: String {
+        let names = Element.allCases.map(\.rawValue)
+        return "one of " + names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }
+
+    mutating func element(_ text: String, at node: Node) -> Element? {
+        let key = Sanitizer.strip(text, multiline: false)
+            .trimmingCharacters(in: .whitespaces).lowercased()
+            .map { $0 == " " || $0 == "_" ? "-" : $0 }
+        let normalized = String(key)
+        if let element = Element(rawValue: normalized)
+            ?? Element.allCases.first(where: { $0.name.lowercased().replacingOccurrences(of: " ", with: "-") == normalized }) {
+            return element
+        }
+        // A number, a word of the name or a near miss ("3", "cues", "identy") is not taken
+        // as the element, but suggested.
+        let guess = Element.named(normalized.replacingOccurrences(of: "-", with: " "))?.rawValue
+            ?? Self.closest(normalized, among: Element.allCases.map(\.rawValue))
+        if let guess {
+            report(node, "unknown element \(shown(text)): did you mean \(guess)? It must be \(elementList)")
+        } else {
+            report(node, "unknown element \(shown(text)): it must be \(elementList)")
+        }
+        return nil
+    }
+
+    /// A text field: a scalar, cleaned, not empty and within its cap.
+    mutating func text(_ node: Node, key: Node, field: Sanitizer.Field, label: String) -> String? {
+        if isNull(node) {
+            report(key, "\(label) is empty")
+            return nil
+        }
+        guard case .scalar(let scalar) = node else {
+            report(node, "\(label) must be a text, not \(describe(node))")
+            return nil
+        }
+        switch Sanitizer.clean(scalar.string, as: field) {
+        case .success(let text):
+            return text
+        case .failure(.empty):
+            report(node, "\(label) is empty")
+        case .failure(.tooLong(_, let length)):
+            report(node, "\(label) is \(length) characters long; the most is \(field.limit)")
+        }
+        return nil
+    }
+
+    mutating func number(_ node: Node, key: Node, label: String, range: ClosedRange<Int>) -> Int? {
+        let wanted = "\(label) must be a whole number from \(range.lowerBound) to \(range.upperBound)"
+        if isNull(node) {
+            report(key, "\(wanted), not empty")
+            return nil
+        }
+        guard case .scalar(let scalar) = node else {
+            report(node, "\(wanted), not \(describe(node))")
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespaces)
+        guard let value = Int(text) else {
+            report(node, "\(wanted), not \(shown(scalar.string))")
+            return nil
+        }
+        if value < range.lowerBound {
+            report(node, "\(label) must be at least \(range.lowerBound), not \(value)")
+            return nil
+        }
+        if value > range.upperBound {
+            report(node, "\(label) must be at most \(range.upperBound), not \(value)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func boolean(_ node: Node, key: Node, label: String) -> Bool? {
+        if isNull(node) {
+            report(key, "\(label) must be true or false, not empty")
+            return nil
+        }
+        guard case .scalar(let scalar) = node else {
+            report(node, "\(label) must be true or false, not \(describe(node))")
+            return nil
+        }
+        switch scalar.string.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            report(node, "\(label) must be true or false, not \(shown(scalar.string))")
+            return nil
+        }
+    }
+
+    // MARK: Keys
+
+    mutating func keyName(_ key: Node) -> String? {
+        guard case .scalar(let scalar) = key else {
+            report(key, "a key must be a word such as title, not \(describe(key))")
+            return nil
+        }
+        if scalar.string.isEmpty {
+            report(key, "a key is missing before the colon")
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func unknownKey(_ key: Node, _ name: String, known: [String], elsewhere: [String], elsewhereName: String) {
+        let lowered = name.lowercased()
+        if !known.contains(lowered), elsewhere.contains(lowered) {
+            return report(key, "\(lowered) belongs to \(elsewhereName)")
+        }
+        let listed = known.dropLast().joined(separator: ", ") + " and " + known.last!
+        if let guess = Self.closest(lowered, among: known) {
+            report(key, "unknown key \(shown(name)): did you mean \(guess)?")
+        } else {
+            report(key, "unknown key \(shown(name)): the keys here are \(listed)")
+        }
+    }
+
+    /// The closest candidate within an edit distance of 2, or one the word starts.
+    static func closest(_ word: String, among candidates: [String]) -> String? {
+        if word.isEmpty { return nil }
+        if let exact = candidates.first(where: { $0 == word }) { return exact }
+        let prefixed = candidates.filter { $0.hasPrefix(word) || word.hasPrefix($0) }
+        if prefixed.count == 1 && word.count >= 3 { return prefixed[0] }
+        let scored = candidates.map { ($0, distance(word, $0)) }.filter { $0.1 <= 2 }
+        return scored.min { $0.1 < $1.1 }?.0
+    }
+
+    /// Levenshtein distance with adjacent transpositions.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return d[a.count][b.count]
+    }
+
+    // MARK: Reporting
+
+    mutating func report(_ node: Node, _ message: String) {
+        let mark = node.mark
+        issues.append(PlanIssue(line: mark?.line ?? 1, column: mark?.column ?? 1, message: message))
+    }
+
+    func isNull(_ node: Node) -> Bool {
+        Resolver.default.resolveTag(of: node) == .null
+    }
+
+    func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: "a set of keys"
+        case .sequence: "a list"
+        case .scalar(let scalar): isNull(node) ? "empty" : shown(scalar.string)
+        case .alias: "an alias"
+        }
+    }
+
+    /// A text from the file inside a message: one line, no control characters, short.
+    func shown(_ text: String) -> String {
+        let clean = Sanitizer.strip(text, multiline: false)
+        return "\"" + (clean.count > 40 ? clean.prefix(39) + "…" : clean) + "\""
+    }
+
+    func issue(from error: Error) -> PlanIssue {
+        guard let error = error as? YamlError else {
+            return PlanIssue(line: 1, column: 1, message: "cannot read the file as YAML")
+        }
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
-            return PlanIssue(line: mark.line, column: mark.column, message: "bad YAML: \(problem)")
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            return PlanIssue(line: mark.line, column: mark.column,
+                             message: yamlMessage(problem, context: context, at: mark))
+        case .reader(let problem, let offset, _, _):
+            let (line, column) = position(ofCharacter: offset ?? 0)
+            return PlanIssue(line: line, column: column, message: "bad YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = duplicates.map { shown($0) }.joined(separator: ", ")
+            return PlanIssue(line: context.mark.line, column: context.mark.column,
+                             message: "\(names) \(duplicates.count == 1 ? "is" : "are") given more than once here; keep one")
         default:
             return PlanIssue(line: 1, column: 1, message: "bad YAML: \(error)")
         }
+    }
+
+    func yamlMessage(_ problem: String, context: YamlError.Context?, at mark: Mark) -> String {
+        if problem == "found character that cannot start any token", character(at: mark) == "\t" {
+            return "bad YAML: a tab cannot indent YAML; use spaces"
+        }
+        if problem == "but found another document" {
+            return "bad YAML: a plan is one document, and a second one starts here"
+        }
+        if let context, context.text == "while scanning a quoted scalar" {
+            return "bad YAML: the quoted text that starts at line \(context.mark.line), column \(context.mark.column) is never closed"
+        }
+        var message = "bad YAML: \(problem)"
+        if let context, !context.text.isEmpty {
+            message += " (\(context.text)"
+            if context.mark.line != mark.line { message += " at line \(context.mark.line)" }
+            message += ")"
+        }
+        if problem == "mapping values are not allowed in this context" {
+            message += "; put a text that holds a colon in double quotes"
+        }
+        return message
+    }
+
+    /// The scalar at a libyaml mark (1-based line, column in Unicode scalars).
+    func character(at mark: Mark) -> Unicode.Scalar? {
+        var line = 1, column = 1
+        for scalar in yaml.unicodeScalars {
+            if line == mark.line && column == mark.column { return scalar }
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return nil
+    }
+
+    /// Line and column (1-based) of the character at `offset`.
+    func position(ofCharacter offset: Int) -> (Int, Int) {
+        var line = 1, column = 1
+        for character in yaml.prefix(offset) {
+            if character == "\n" || character == "\r\n" || character == "\r" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return (line, column)
     }
 }

@@ -145,6 +145,8 @@ struct Step {
         var added: [String] = []
         for part in text.split(whereSeparator: { $0 == "," || $0 == "\n" }) {
             switch Sanitizer.clean(String(part), as: .name) {
+            case .failure(.empty):
+                continue  // "Ana, , Ben": a stray comma, as --participants reads it
             case .failure(let failure):
                 return fail(failure.message)
             case .success(let name):
@@ -155,6 +157,7 @@ struct Step {
                 added.append(name)
             }
         }
+        if added.isEmpty { return fail(Sanitizer.Failure.empty(.name).message) }
         for name in added { record(.joined(name)) }
         if !added.isEmpty {
             state.message = .info("Welcome, \(added.joined(separator: ", ")). Type more names, or /next to begin.")

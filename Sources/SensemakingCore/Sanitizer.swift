@@ -95,16 +95,17 @@ public enum Sanitizer {
     }
 
     static func trimmed(_ text: String) -> String {
-        // Trailing spaces on each line carry nothing a reader can see.
+        // Trailing spaces on each line carry nothing a reader can see. Any Unicode space
+        // counts (U+00A0, U+3000…): a name of only those would be an invisible participant.
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { line -> Substring in
                 var line = line
-                while line.last == " " { line = line.dropLast() }
+                while line.last?.isWhitespace == true { line = line.dropLast() }
                 return line
             }
         var joined = lines.joined(separator: "\n")[...]
-        while let first = joined.first, first == " " || first == "\n" { joined = joined.dropFirst() }
-        while let last = joined.last, last == " " || last == "\n" { joined = joined.dropLast() }
+        while joined.first?.isWhitespace == true { joined = joined.dropFirst() }
+        while joined.last?.isWhitespace == true { joined = joined.dropLast() }
         return String(joined)
     }
 }
