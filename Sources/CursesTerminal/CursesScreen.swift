@@ -164,6 +164,12 @@ public final class CursesScreen {
         TerminalGuard.termination
     }
 
+    /// Whether more input already waits to be read: the loop may skip drawing until it has
+    /// caught up (a long paste, fast typing), then draw once.
+    public var inputPending: Bool {
+        !stopped && cn_input_state() == 1
+    }
+
     /// Rings the terminal's bell (or flashes it).
     public func beep() {
         guard !stopped else { return }
@@ -240,40 +246,95 @@ public final class CursesScreen {
 
     // MARK: Reading
 
+    /// What one `wgetch` gave: a byte, an ncurses key code, or nothing.
+    private enum Unit {
+        case byte(UInt8)
+        case key(Int32)
+        case timeout
+        case endOfInput
+    }
+
+    /// A unit read ahead while assembling a character, to be handled next.
+    private var pushedBack: Unit?
+
+    /// How long the rest of a UTF-8 character may take after its first byte.
+    static let continuationMilliseconds: Int32 = 50
+
     /// Waits up to `timeoutMilliseconds` (negative: forever) for one character or key.
+    ///
+    /// Characters are assembled from bytes here rather than by `get_wch`, which on an invalid
+    /// byte keeps reading until 16 bytes have gone by and then drops them: here an invalid or
+    /// cut-short sequence gives one U+FFFD and whatever followed it is read as usual.
     public func read(timeoutMilliseconds: Int32) -> RawRead {
         if stopped { return .endOfInput }
         if terminationRequested { return .timeout }
-        wtimeout(window, timeoutMilliseconds)
-        var value: wint_t = 0
-        cn_set_errno(0)
-        let result = wget_wch(window, &value)
-        let error = cn_errno()
-        switch result {
-        case OK:
-            suspiciousReads = 0
-            return .input(.character(Unicode.Scalar(value) ?? "\u{FFFD}"))
-        case KEY_CODE_YES:
-            suspiciousReads = 0
-            if Int32(bitPattern: value) == KEY_RESIZE {
+        switch nextUnit(timeoutMilliseconds: timeoutMilliseconds) {
+        case .timeout:
+            return .timeout
+        case .endOfInput:
+            return .endOfInput
+        case .key(let code):
+            if code == KEY_RESIZE {
                 invalidate()
                 return .resize(size)
             }
-            return .input(.keyCode(Int32(bitPattern: value)))
-        default:
-            if error == EINTR { return .timeout }
-            if error == EIO || error == EBADF { return .endOfInput }
-            switch cn_input_state() {
-            case 2:
-                return .endOfInput
-            case 1:
-                // Readable, yet get_wch gave nothing: read(2) returned 0, an end of file.
-                suspiciousReads += 1
-                return suspiciousReads >= 2 ? .endOfInput : .timeout
-            default:
-                suspiciousReads = 0
-                return .timeout
+            return .input(.keyCode(code))
+        case .byte(let byte):
+            return .input(.character(character(startingWith: byte)))
+        }
+    }
+
+    /// The rest of a UTF-8 character whose first byte is `lead`.
+    private func character(startingWith lead: UInt8) -> Unicode.Scalar {
+        let length: Int
+        switch lead {
+        case 0x00...0x7F: return Unicode.Scalar(lead)
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return "\u{FFFD}"
+        }
+        var bytes = [lead]
+        while bytes.count < length {
+            let unit = nextUnit(timeoutMilliseconds: Self.continuationMilliseconds)
+            guard case .byte(let next) = unit, next & 0xC0 == 0x80 else {
+                // Cut short: the unit stands on its own.
+                if case .timeout = unit {} else { pushedBack = unit }
+                return "\u{FFFD}"
             }
+            bytes.append(next)
+        }
+        var iterator = bytes.makeIterator()
+        var decoder = Unicode.UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return "\u{FFFD}"
+    }
+
+    private func nextUnit(timeoutMilliseconds: Int32) -> Unit {
+        if let unit = pushedBack {
+            pushedBack = nil
+            return unit
+        }
+        wtimeout(window, timeoutMilliseconds)
+        cn_set_errno(0)
+        let value = wgetch(window)
+        let error = cn_errno()
+        if value >= 0 {
+            suspiciousReads = 0
+            return value < 256 ? .byte(UInt8(value)) : .key(value)
+        }
+        if error == EINTR { return .timeout }
+        if error == EIO || error == EBADF { return .endOfInput }
+        switch cn_input_state() {
+        case 2:
+            return .endOfInput
+        case 1:
+            // Readable, yet wgetch gave nothing: read(2) returned 0, an end of file.
+            suspiciousReads += 1
+            return suspiciousReads >= 2 ? .endOfInput : .timeout
+        default:
+            suspiciousReads = 0
+            return .timeout
         }
     }
 
