@@ -21,6 +21,8 @@ let package = Package(
         ]),
         // The Markdown journal: encode, decode, durable append, lock, resume.
         .target(name: "SessionLog", dependencies: ["SensemakingCore", "PlanFile"]),
+        // The session as a report: Markdown, a self-contained web page, versioned JSON.
+        .target(name: "Export", dependencies: ["SensemakingCore", "SessionLog"]),
         // Pure view (Session -> Frame) and key decoding; no curses here.
         .target(name: "TerminalUI", dependencies: ["SensemakingCore"]),
         // The only code that touches ncurses.
@@ -32,7 +34,7 @@ let package = Package(
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalUI", "SensemakingCore"]),
         // Wiring only: the command line.
         .executableTarget(name: "sensemaking", dependencies: [
-            "SensemakingCore", "PlanFile", "SessionLog", "TerminalUI", "CursesTerminal",
+            "SensemakingCore", "PlanFile", "SessionLog", "Export", "TerminalUI", "CursesTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SensemakingCoreTests", dependencies: [
@@ -44,6 +46,7 @@ let package = Package(
             "SessionLog", "SensemakingCore",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "SessionLog", "SensemakingCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SensemakingCore"], exclude: ["Goldens"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SessionLog", "SensemakingCore"]),
     ],

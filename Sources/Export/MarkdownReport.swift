@@ -1,0 +1,124 @@
+import Foundation
+import SensemakingCore
+import SessionLog
+
+/// The report as Markdown that renders cleanly on GitHub and in Obsidian. Every user
+/// text goes through the log's own escaping, so nothing a participant typed becomes
+/// structure here either.
+public enum MarkdownReport {
+    public static func render(_ report: Report) -> String {
+        var out = "# \(inline(report.title))\n\n"
+        out += "*\(inline(ReportText.meta(report)))*  \n"
+        out += "*\(inline(ReportText.who(report)))*\n\n"
+        out += "\(block(report.purpose, indent: ""))\n\n"
+
+        out += "## The session\n\n| Stage | Timebox | Time spent | Contributions |\n|---|---|---|---|\n"
+        for s in report.stages {
+            out += "| \(s.number). \(cell(s.name)) | \(s.timeboxMinutes) min | \(ReportText.duration(s.spentSeconds)) | \(s.items.count) |\n"
+        }
+        out += "\n"
+        for s in report.stages { out += section(s, report: report) }
+        out += close(report)
+        // Marks the file as an export, so a later export may replace it.
+        return out + "<!-- \(ExportFile.marker) -->\n"
+    }
+
+    static func section(_ s: Report.StageSection, report: Report) -> String {
+        var out = "## \(s.number). \(inline(s.name))\n\n> \(block(s.question, indent: "> "))\n\n"
+        if s.items.isEmpty {
+            out += "*Nothing was said here.*\n\n"
+        } else {
+            switch s.element {
+            case .identity:
+                if !report.identityMap.isEmpty {
+                    out += "**Identity map**\n\n"
+                    for v in report.identityMap {
+                        out += "- **\(inline(v.identity))**: \(inline(ReportText.voice(v, anonymous: report.anonymous)))\n"
+                    }
+                    out += "\n"
+                }
+                for group in ReportText.byIdentity(s.items) {
+                    out += "### \(inline(group.identity.map { "Speaking as \($0)" } ?? "Not tagged"))\n\n"
+                    out += list(group.items)
+                }
+            case .retrospection:
+                out += "**Timeline**\n\n" + list(s.items, showWhen: true)
+            case .enactment:
+                out += actions(s.items)
+            case .socialActivity:
+                for item in s.items {
+                    out += "### \(inline(item.title))\n\n\(block(item.text, indent: ""))\n\n"
+                    let by = ReportText.byline(item)
+                    if !by.isEmpty { out += "*\(inline(by))*\n\n" }
+                }
+            case .plausibility:
+                if !report.ranking.isEmpty {
+                    out += "**Stories by plausibility**\n\n"
+                    for (index, rank) in report.ranking.enumerated() {
+                        out += "\(index + 1). **\(inline(rank.story.title))** (story \(rank.number)): \(ReportText.dots(rank.dots))\n"
+                        if !rank.cues.isEmpty { out += "   Cues: \(rank.cues.map(inline).joined(separator: "; "))\n" }
+                    }
+                    out += "\n"
+                }
+                out += "**The narrative the room agrees on**\n\n" + list(s.items)
+            case .ongoingProcess, .extractedCues:
+                out += list(s.items)
+            }
+        }
+        out += notes(s.notes)
+        return out
+    }
+
+    static func list(_ items: [Report.Item], showWhen: Bool = false) -> String {
+        var out = ""
+        for item in items {
+            var line = "- "
+            if showWhen, let when = item.when { line += "**\(inline(when))**: " }
+            line += block(item.text, indent: "  ")
+            let by = ReportText.byline(item)
+            if !by.isEmpty { line += " *\(inline(by))*" }
+            out += line + "\n"
+        }
+        return out + "\n"
+    }
+
+    static func actions(_ items: [Report.Item]) -> String {
+        var out = "| # | Action | Owner |\n|---|---|---|\n"
+        for item in items {
+            out += "| \(item.id) | \(cell(item.text))\(item.edited ? " *(edited)*" : "") | \(cell(item.owner ?? "—")) |\n"
+        }
+        return out + "\n"
+    }
+
+    static func notes(_ notes: [Report.Item]) -> String {
+        guard !notes.isEmpty else { return "" }
+        var out = "**Facilitator notes**\n\n"
+        for note in notes { out += "- \(block(note.text, indent: "  "))\(note.edited ? " *(edited)*" : "")\n" }
+        return out + "\n"
+    }
+
+    static func close(_ r: Report) -> String {
+        var out = "## Close\n\n"
+        if !r.actions.isEmpty { out += "### Actions and owners\n\n" + actions(r.actions) }
+        if !r.cues.isEmpty { out += "### Cues to watch\n\n" + list(r.cues) }
+        if !r.checkouts.isEmpty { out += "### Check-out\n\n" + list(r.checkouts) }
+        out += notes(r.welcomeNotes + r.closeNotes)
+        return out
+    }
+
+    // MARK: Escaping, all through the log's one escaper.
+
+    static func inline(_ text: String) -> String {
+        MarkdownEscaping.escapeLine(text)
+    }
+
+    /// Multi-line text: each line escaped, joined by hard breaks the program makes.
+    static func block(_ text: String, indent: String) -> String {
+        MarkdownEscaping.escapeLines(text).joined(separator: "\\\n" + indent)
+    }
+
+    /// A table cell: one line, so line breaks become " / ".
+    static func cell(_ text: String) -> String {
+        MarkdownEscaping.escapeLine(text.replacingOccurrences(of: "\n", with: " / "))
+    }
+}

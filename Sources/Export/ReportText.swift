@@ -1,0 +1,71 @@
+import Foundation
+import SensemakingCore
+
+/// Sentences the Markdown and HTML reports share, so they say the same thing.
+enum ReportText {
+    static let generator = "0.1.0"
+
+    static func meta(_ r: Report) -> String {
+        let day = DateFormatter()
+        day.locale = Locale(identifier: "en_GB")
+        day.timeZone = TimeZone(identifier: "UTC")
+        day.dateFormat = "EEEE d MMMM yyyy, HH:mm"
+        var parts = ["Sensemaking workshop", day.string(from: r.started) + " UTC", duration(r.durationSeconds)]
+        if !r.ended { parts.append("not closed") }
+        return parts.joined(separator: " · ")
+    }
+
+    static func who(_ r: Report) -> String {
+        let count = r.participantCount == 1 ? "1 participant" : "\(r.participantCount) participants"
+        if r.participants.isEmpty || (r.anonymous && !r.anonymized) { return count }
+        return count + ": " + r.participants.joined(separator: ", ")
+    }
+
+    /// "12 min", "1 h 05 min", "45 s".
+    static func duration(_ seconds: Int) -> String {
+        if seconds < 60 { return "\(seconds) s" }
+        let minutes = (seconds + 30) / 60
+        if minutes < 60 { return "\(minutes) min" }
+        return String(format: "%d h %02d min", minutes / 60, minutes % 60)
+    }
+
+    /// "— Ana, as a GP, edited" after a contribution; empty when there is nothing to say.
+    static func byline(_ item: Report.Item) -> String {
+        var parts: [String] = []
+        if let author = item.author { parts.append(author) }
+        if let identity = item.speakingAs { parts.append("as \(identity)") }
+        if item.kind == .action, let owner = item.owner { parts.append("owner: \(owner)") }
+        if item.edited { parts.append("edited") }
+        return parts.isEmpty ? "" : "— " + parts.joined(separator: ", ")
+    }
+
+    static func voice(_ v: Report.IdentityVoice, anonymous: Bool) -> String {
+        let times = v.count == 1 ? "1 contribution" : "\(v.count) contributions"
+        if anonymous || v.speakers.isEmpty { return times }
+        return times + " (" + v.speakers.joined(separator: ", ") + ")"
+    }
+
+    static func dots(_ n: Int) -> String {
+        n == 0 ? "no dots" : String(repeating: "●", count: min(n, 20)) + (n == 1 ? " 1 dot" : " \(n) dots")
+    }
+
+    struct IdentityGroup {
+        var identity: String?
+        var items: [Report.Item]
+    }
+
+    /// Statements grouped by the identity spoken from, in order of first voice; untagged last.
+    static func byIdentity(_ items: [Report.Item]) -> [IdentityGroup] {
+        var groups: [IdentityGroup] = []
+        for item in items where item.speakingAs != nil {
+            if let index = groups.firstIndex(where: { $0.identity == item.speakingAs }) {
+                groups[index].items.append(item)
+            } else {
+                groups.append(IdentityGroup(identity: item.speakingAs, items: [item]))
+            }
+        }
+        let untagged = items.filter { $0.speakingAs == nil }
+        if !untagged.isEmpty { groups.append(IdentityGroup(identity: nil, items: untagged)) }
+        return groups
+    }
+}

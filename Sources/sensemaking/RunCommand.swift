@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import PlanFile
+import SensemakingCore
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Start a workshop (the default command)."
+    )
+
+    @Option(help: "The session's title (default: the plan's).")
+    var title: String?
+
+    @Option(help: ArgumentHelp("Who is here, comma-separated.", valueName: "Ana,Ben,Chi"))
+    var participants: String?
+
+    @Option(help: ArgumentHelp("A plan file (see `sensemaking plan init`).", valueName: "FILE"))
+    var plan: String?
+
+    @Option(help: ArgumentHelp("The log to create (default: sensemaking-YYYYMMDD-HHMMSS.md here).", valueName: "FILE"))
+    var log: String?
+
+    @Option(help: "auto, dark, light or contrast.")
+    var theme: ThemeName = .auto
+
+    @Flag(help: "Keep contributions without names.")
+    var anonymous = false
+
+    func run() throws {
+        try reporting {
+            let plan = try loadPlan()
+            let header = SessionHeader(
+                title: try sessionTitle(default: plan.title),
+                plan: plan,
+                participants: try roster(),
+                anonymous: anonymous || plan.anonymous,
+                started: Date())
+            let path = log ?? LogNaming.defaultName(at: header.started)
+            try Workshop.start(header: header, logPath: path, theme: theme)
+        }
+    }
+
+    func loadPlan() throws -> Plan {
+        guard let file = plan else { return .standard }
+        let text = try Files.readText(file, what: "plan")
+        switch PlanFile.decode(text) {
+        case .success(let plan): return plan
+        case .failure(let problems):
+            let first = problems.issues.first.map { "\(file):\($0.line):\($0.column): \($0.message)" } ?? file
+            let more = problems.issues.count > 1 ? " (and \(problems.issues.count - 1) more: sensemaking plan check \(file))" : ""
+            throw Failure(first + more)
+        }
+    }
+
+    func sessionTitle(default fallback: String) throws -> String {
+        guard let title else { return fallback }
+        switch Sanitizer.clean(title, as: .title) {
+        case .success(let clean): return clean
+        case .failure(let failure): throw Failure("--title: \(failure.message)")
+        }
+    }
+
+    func roster() throws -> [String] {
+        guard let participants else { return [] }
+        var names: [String] = []
+        for part in participants.split(separator: ",") {
+            switch Sanitizer.clean(String(part), as: .name) {
+            case .success(let name):
+                if name.hasPrefix("/") || name.hasPrefix("@") {
+                    throw Failure("--participants: a name cannot start with / or @ (\(name)).")
+                }
+                if !names.contains(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) { names.append(name) }
+            case .failure(.empty): continue
+            case .failure(let failure): throw Failure("--participants: \(failure.message)")
+            }
+        }
+        return names
+    }
+}
+
+enum ThemeName: String, ExpressibleByArgument, CaseIterable {
+    case auto, dark, light, contrast
+}
+
+enum LogNaming {
+    /// sensemaking-YYYYMMDD-HHMMSS.md, in local time, in the current directory.
+    static func defaultName(at date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        return "sensemaking-\(formatter.string(from: date)).md"
+    }
+}
+
+enum Files {
+    /// Reads a UTF-8 text file, or fails with one line that says why.
+    static func readText(_ path: String, what: String) throws -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw Failure("\(path): no such \(what) file.")
+        }
+        if isDirectory.boolValue { throw Failure("\(path) is a directory, not a \(what) file.") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Failure("\(path): cannot read it (permission denied?).")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Failure("\(path) is not UTF-8 text.")
+        }
+        return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+    }
+}

@@ -1,0 +1,165 @@
+import CursesTerminal
+import Export
+import Foundation
+import SensemakingCore
+import SessionLog
+import TerminalUI
+
+/// The running session: terminal in, reduce, journal and screen out. Wiring only; every
+/// decision is made in the core, every pixel in the view.
+final class Workshop {
+    private var state: AppState
+    private let journal: Journal
+    private let screen: CursesScreen
+    private let theme: Theme
+    private var decoder = InputDecoder()
+    private var exit: ExitReason?
+
+    private init(state: AppState, journal: Journal, screen: CursesScreen, theme: Theme) {
+        self.state = state
+        self.journal = journal
+        self.screen = screen
+        self.theme = theme
+    }
+
+    /// `run`: a new log, then the session.
+    static func start(header: SessionHeader, logPath: String, theme name: ThemeName) throws {
+        try checkTerminal()
+        let journal = try open { try Journal.create(path: logPath, header: header) }
+        let state = AppState(session: Session(header: header), logName: displayName(logPath), now: Date())
+        try run(state: state, journal: journal, theme: name, resuming: false)
+    }
+
+    /// `resume`: the log replayed through the same `apply`, then the session goes on.
+    static func resume(logPath: String, theme name: ThemeName) throws {
+        try checkTerminal()
+        let (journal, session, notices) = try open { try Journal.resume(path: logPath) }
+        var state = AppState(session: session, logName: displayName(logPath), now: Date())
+        if let notice = notices.first { state.message = .info(notice) }
+        try run(state: state, journal: journal, theme: name, resuming: true)
+    }
+
+    private static func run(state: AppState, journal: Journal, theme name: ThemeName, resuming: Bool) throws {
+        let theme = Theme.resolve(name.rawValue, environment: ProcessInfo.processInfo.environment)
+        let screen: CursesScreen
+        do {
+            screen = try CursesScreen.start(theme: theme)
+        } catch {
+            throw Failure("\(error)", code: 2)
+        }
+        let workshop = Workshop(state: state, journal: journal, screen: screen, theme: theme)
+        if resuming { workshop.dispatch(.resume) }
+        let reason = workshop.loop()
+        screen.stop()
+        journal.close()
+        let path = journal.path
+        switch reason {
+        case .end:
+            Console.out("Session closed. The log is \(path)")
+            Console.out("Export it: sensemaking export \(path) --format html --output report.html")
+        case .quit:
+            Console.out("Saved to \(path). Continue with: sensemaking resume \(path)")
+        }
+        if case .notSaved(let why, let pending) = workshop.state.save {
+            throw Failure("\(pending) records could not be saved to \(path): \(why)")
+        }
+    }
+
+    private func loop() -> ExitReason {
+        draw()
+        while exit == nil {
+            if screen.terminationRequested {
+                dispatch(.terminate)
+                break
+            }
+            // A lone ESC completes on a short silence; otherwise wake for the clock.
+            switch screen.read(timeoutMilliseconds: decoder.awaitsMore ? 30 : 250) {
+            case .timeout:
+                dispatch(.tick(Date()))
+                // A lone ESC, or a paste that lost its end marker, completes on silence;
+                // with nothing pending the decoder ignores it.
+                for action in decoder.feed(.timeout) { dispatch(action) }
+            case .resize:
+                draw()
+                continue
+            case .input(let raw):
+                dispatch(.tick(Date()))
+                for action in decoder.feed(raw) {
+                    dispatch(action)
+                    if exit != nil { break }
+                }
+            case .endOfInput:
+                dispatch(.terminate)
+            }
+            // Mid-paste or with more input already waiting, a frame would be stale at once.
+            if !decoder.isPasting && !screen.inputPending { draw() }
+        }
+        return exit ?? .quit
+    }
+
+    private func draw() {
+        screen.draw(render(state, size: screen.size, theme: theme))
+    }
+
+    /// One action through the core, then its effects, in order.
+    private func dispatch(_ action: Action) {
+        let effects = reduce(&state, action)
+        var records: [Record] = []
+        for effect in effects {
+            if case .append(let record) = effect { records.append(record) }
+        }
+        if !records.isEmpty || state.save != .saved {
+            let status = journal.append(records, session: state.session)
+            _ = reduce(&state, .journal(status))
+        }
+        for effect in effects {
+            switch effect {
+            case .append: break
+            case .bell: screen.beep()
+            case .export: export()
+            case .saveAs(let path): saveAs(path)
+            case .exit(let reason): exit = reason
+            }
+        }
+    }
+
+    /// `/export`: the Markdown report beside the log, from the same records.
+    private func export() {
+        let path = ExportFormat.besideLog(journal.path)
+        do {
+            try ExportFile.write(MarkdownReport.render(Report(state.session)), to: path, log: journal.path, force: false)
+            _ = reduce(&state, .notice(.info("Report written: \(path)")))
+        } catch {
+            _ = reduce(&state, .notice(.error(error.message)))
+        }
+    }
+
+    private func saveAs(_ path: String) {
+        do {
+            let status = try journal.saveAs(path: path, session: state.session)
+            _ = reduce(&state, .journal(status))
+            _ = reduce(&state, .notice(.info("The journal continues in \(path).")))
+            state.logName = Workshop.displayName(path)
+        } catch {
+            _ = reduce(&state, .notice(.error("\(error)")))
+        }
+    }
+
+    private static func displayName(_ path: String) -> String {
+        (path as NSString).lastPathComponent
+    }
+
+    private static func checkTerminal() throws {
+        if let problem = CursesScreen.environmentProblem() { throw Failure(problem, code: 2) }
+    }
+
+    private static func open<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure("\(error)", code: 1)
+        }
+    }
+}
