@@ -312,28 +312,8 @@ struct PlanReader {
         if let exact = candidates.first(where: { $0 == word }) { return exact }
         let prefixed = candidates.filter { $0.hasPrefix(word) || word.hasPrefix($0) }
         if prefixed.count == 1 && word.count >= 3 { return prefixed[0] }
-        let scored = candidates.map { ($0, distance(word, $0)) }.filter { $0.1 <= 2 }
+        let scored = candidates.map { ($0, CommandParser.editDistance(word, $0)) }.filter { $0.1 <= 2 }
         return scored.min { $0.1 < $1.1 }?.0
-    }
-
-    /// Levenshtein distance with adjacent transpositions.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { d[i][0] = i }
-        for j in 0...b.count { d[0][j] = j }
-        for i in 1...a.count {
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-                }
-            }
-        }
-        return d[a.count][b.count]
     }
 
     // MARK: Reporting

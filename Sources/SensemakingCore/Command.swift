@@ -176,7 +176,7 @@ public enum CommandParser {
     }
 
     /// Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions).
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
