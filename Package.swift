@@ -46,7 +46,7 @@ let package = Package(
             "SessionLog", "SensemakingCore",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "SessionLog", "SensemakingCore"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "SessionLog", "SensemakingCore"], exclude: ["Goldens"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SensemakingCore"], exclude: ["Goldens"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SessionLog", "SensemakingCore"]),
     ],

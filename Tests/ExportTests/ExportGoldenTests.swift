@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+@testable import Export
+import SensemakingCore
+import SessionLog
+
+/// A whole seven-stage workshop with hostile text, written through the real journal and
+/// read back through the same reader `export` uses.
+func journaledWorkshop(in dir: URL) throws -> (path: String, live: Session) {
+    let start = Date(timeIntervalSince1970: 1_800_000_000)
+    let header = SessionHeader(title: "North *System* <Board> | 2027", plan: .standard,
+                               participants: ["Ana", "Ben Okafor", "Chi"], anonymous: false, started: start)
+    let path = dir.appendingPathComponent("fixture.md").path
+    let journal = try Journal.create(path: path, header: header, now: start)
+    defer { journal.close() }
+    var state = AppState(session: Session(header: header), now: start)
+    var clock = start
+    func say(_ line: String) {
+        clock += 45
+        _ = reduce(&state, .tick(clock))
+        _ = reduce(&state, .paste(line))
+        let effects = reduce(&state, .key(.enter))
+        let records = effects.compactMap { effect -> Record? in
+            if case .append(let record) = effect { return record }
+            return nil
+        }
+        if !records.isEmpty { journal.append(records, session: state.session) }
+    }
+    for line in [
+        "/next",
+        "/as a GP", "I am a GP first, a system leader second — 日本語 👩‍👩‍👧 café",
+        "/as the ICB", "# I hold the money <script>alert(1)</script>",
+        "I speak for social care, and [nobody](javascript:alert(1)) asks",
+        "/next",
+        "/when winter 2019", "The merger: nobody told the wards",
+        "/when 2015", "We had one hospital, one culture",
+        "/when winter 2019", "I remember the merger as a rescue",
+        "/next",
+        "/owner Ben Okafor", "Publish the dashboard | by March",
+        "Visit each other's teams\n> not a quote",
+        "/note Energy dipped here",
+        "/next",
+        "The discharge hub\nWe sat together for a week and it worked.",
+        "The night the beds ran out",
+        "/next", "Winter pressures start earlier every year",
+        "/next", "Ambulances queueing at the front door", "/undo", "Ambulance handover times",
+        "/next",
+        "/dots 1 1 2", "/dots 1", "/dots 2 2",
+        "/cue 1 Ambulance handover times",
+        "The hub story is what people believe",
+        "/edit 2 I hold the money, and <b>the risk</b>",
+        "/next", "I leave with one action",
+        "/end",
+    ] { say(line) }
+    return (path, state.session)
+}
+
+@Suite struct ExportGoldenTests {
+    @Test(arguments: ExportFormat.allCases)
+    func golden(_ format: ExportFormat) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("golden-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (path, live) = try journaledWorkshop(in: dir)
+        let read = try LogReader.read(path: path)
+        #expect(read.session == live, "replayed session differs from the live one")
+        let text = format.render(Report(read.session))
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Goldens/fixture.\(format.fileExtension)")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDENS"] == "1" {
+            try text.write(to: golden, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        #expect(text == expected, "export differs from \(golden.path); UPDATE_GOLDENS=1 rewrites it")
+    }
+
+    /// A live session appends while export reads: every read sees a whole prefix of the
+    /// records, and a half-written record at the end is skipped, not fatal.
+    @Test func exportWhileASessionAppends() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("live-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        let header = SessionHeader(title: "Live", plan: .standard, participants: ["Ana", "Ben"], anonymous: false, started: start)
+        let path = dir.appendingPathComponent("live.md").path
+        let journal = try Journal.create(path: path, header: header, now: start)
+        defer { journal.close() }
+        var state = AppState(session: Session(header: header), now: start)
+        for n in 0..<40 {
+            _ = reduce(&state, .tick(start + Double(n)))
+            _ = reduce(&state, .paste(n == 0 ? "/next" : "Contribution \(n) with *marks* and <tags>"))
+            let records = reduce(&state, .key(.enter)).compactMap { effect -> Record? in
+                if case .append(let record) = effect { return record }
+                return nil
+            }
+            #expect(journal.append(records, session: state.session) == .saved)
+            let exported = JSONReport.render(Report(try LogReader.read(path: path).session))
+            #expect(exported == JSONReport.render(Report(state.session)))
+        }
+        // A record cut short mid-write, as a reader may catch it.
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data("- **#99 Ana**: half a rec".utf8))
+        try handle.close()
+        let contents = try LogReader.read(path: path)
+        #expect(contents.torn != nil)
+        #expect(LogReader.notice(contents, path: path) != nil)
+        #expect(JSONReport.render(Report(contents.session)) == JSONReport.render(Report(state.session)))
+    }
+}
