@@ -24,7 +24,28 @@ public struct InputBox: Equatable, Sendable {
         let accepted = incoming.prefix(room)
         characters.insert(contentsOf: accepted, at: cursor)
         cursor += accepted.count
+        regroup(around: cursor)
         return incoming.count - accepted.count
+    }
+
+    /// Terminals send an emoji sequence or an accent one scalar at a time; joins the
+    /// pieces either side of the cursor back into the clusters they form, so one
+    /// Backspace removes one whole character.
+    private mutating func regroup(around index: Int) {
+        let start = max(0, index - 2), end = min(characters.count, index + 1)
+        guard end - start > 1 else { return }
+        let joined = Array(String(characters[start..<end]))
+        guard joined.count < end - start else { return }
+        // The cursor goes after every cluster that begins before it, so a cluster
+        // joined across the cursor never splits it.
+        let scalarsBefore = characters[start..<index].reduce(0) { $0 + $1.unicodeScalars.count }
+        var offset = 0, clustersBefore = 0
+        for cluster in joined where offset < scalarsBefore {
+            offset += cluster.unicodeScalars.count
+            clustersBefore += 1
+        }
+        characters.replaceSubrange(start..<end, with: joined)
+        cursor = start + clustersBefore
     }
 
     public mutating func backspace() {
