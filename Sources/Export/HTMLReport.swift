@@ -12,6 +12,7 @@ public enum HTMLReport {
         page.raw("<title>\(e(report.title))</title>\n<style>\n\(css)</style>\n</head>\n<body>\n<main>\n")
         header(report, into: &page)
         overview(report, into: &page)
+        if let followUp = report.followUp { review(followUp, into: &page) }
         for stage in report.stages { section(stage, report: report, into: &page) }
         close(report, into: &page)
         page.raw("<footer>Made with sensemaking \(e(ReportText.generator)).</footer>\n</main>\n</body>\n</html>\n")
@@ -109,6 +110,9 @@ public enum HTMLReport {
                 if !rank.cues.isEmpty {
                     page.raw("<br><span class=\"by\">Cues: \(rank.cues.map(e).joined(separator: "; "))</span>")
                 }
+                if !rank.mindChangers.isEmpty {
+                    page.raw("<br><span class=\"by\">Would change our mind: \(rank.mindChangers.map(e).joined(separator: "; "))</span>")
+                }
                 page.raw("</li>\n")
             }
             page.raw("</ol>\n")
@@ -116,6 +120,28 @@ public enum HTMLReport {
         }
         page.raw("<h3>The narrative the room agrees on</h3>\n")
         list(s.items, into: &page)
+    }
+
+    static func review(_ f: Report.FollowUpSection, into page: inout HTMLPage) {
+        page.raw("<section id=\"review\">\n<h2>Review: what became of last time's items</h2>\n")
+        page.raw("<p class=\"meta\">\(e(ReportText.followed(f)))</p>\n")
+        if !f.items.isEmpty {
+            page.raw("<table class=\"review\">\n<thead><tr><th>#</th><th>Item</th><th>Owner</th><th>What became of it</th><th>Note</th></tr></thead>\n<tbody>\n")
+            for item in f.items {
+                let history = ReportText.history(item)
+                page.raw("<tr><td>\(item.number)</td><td>\(multiline(ReportText.carried(item)))</td><td>\(e(item.owner ?? "—"))</td>")
+                page.raw("<td class=\"status\">\(e(ReportText.became(item)))</td><td>\(multiline(item.note ?? ""))")
+                if !history.isEmpty { page.raw("\(item.note == nil ? "" : "<br>")<span class=\"by\">\(e(history))</span>") }
+                page.raw("</td></tr>\n")
+            }
+            page.raw("</tbody>\n</table>\n")
+        }
+        if !f.updates.isEmpty {
+            page.raw("<h3>Updates</h3>\n")
+            list(f.updates, into: &page)
+        }
+        notes(f.notes, into: &page)
+        page.raw("</section>\n")
     }
 
     static func notes(_ notes: [Report.Item], into page: inout HTMLPage) {
@@ -134,6 +160,11 @@ public enum HTMLReport {
         if !r.cues.isEmpty {
             page.raw("<h3>Cues to watch</h3>\n")
             list(r.cues, into: &page)
+        }
+        if r.spoken > 0 {
+            page.raw("<h3>Speaking balance</h3>\n<ul class=\"balance\">\n")
+            for line in ReportText.balance(r) { page.raw("<li>\(e(line))</li>\n") }
+            page.raw("</ul>\n")
         }
         if !r.checkouts.isEmpty {
             page.raw("<h3>Check-out</h3>\n")
@@ -154,6 +185,7 @@ public enum HTMLReport {
         .by { font-size: .9em; }
         .question { font-style: italic; font-size: 1.1rem; }
         .when { font-weight: 600; color: #2b5797; }
+        td.status { font-weight: 600; white-space: nowrap; }
         .dots { font-weight: 600; color: #8a4b00; white-space: nowrap; }
         table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
         th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #ddd; vertical-align: top; }

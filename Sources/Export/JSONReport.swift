@@ -24,7 +24,7 @@ public enum JSONReport {
 
         enum Keys: String, CodingKey {
             case schema, session, stages, contributions, notes, identityMap, timeline, plausibility
-            case actions, cues, signals, narratives, checkouts
+            case actions, cues, signals, narratives, checkouts, balance, followUp
         }
 
         func encode(to encoder: Encoder) throws {
@@ -32,10 +32,12 @@ public enum JSONReport {
             try c.encode(JSONReport.schema, forKey: .schema)
             try c.encode(SessionInfo(report), forKey: .session)
             try c.encode(report.stages.map(StageInfo.init), forKey: .stages)
-            let all = report.stages.flatMap { stage in stage.items.map { ItemInfo($0, stage: stage.number) } }
+            let updates = report.followUp?.updates.map { ItemInfo($0, stage: 0) } ?? []
+            let all = updates + report.stages.flatMap { stage in stage.items.map { ItemInfo($0, stage: stage.number) } }
                 + report.checkouts.map { ItemInfo($0, stage: report.stages.count + 1) }
             try c.encode(all, forKey: .contributions)
             let notes = report.welcomeNotes.map { ItemInfo($0, stage: 0) }
+                + (report.followUp?.notes.map { ItemInfo($0, stage: 0) } ?? [])
                 + report.stages.flatMap { stage in stage.notes.map { ItemInfo($0, stage: stage.number) } }
                 + report.closeNotes.map { ItemInfo($0, stage: report.stages.count + 1) }
             try c.encode(notes, forKey: .notes)
@@ -47,6 +49,42 @@ public enum JSONReport {
             try c.encode(report.signals.map(\.id), forKey: .signals)
             try c.encode(report.narratives.map(\.id), forKey: .narratives)
             try c.encode(report.checkouts.map(\.id), forKey: .checkouts)
+            try c.encode(report.balance.map(ShareInfo.init), forKey: .balance)
+            try c.encode(report.followUp.map(FollowUpInfo.init), forKey: .followUp)
+        }
+    }
+
+    struct ShareInfo: Encodable {
+        let participant: String, contributions: Int, characters: Int, percent: Int
+        init(_ s: Report.Share) {
+            participant = s.participant; contributions = s.contributions; characters = s.characters; percent = s.percent
+        }
+    }
+
+    struct FollowUpInfo: Encodable {
+        let previousTitle: String, previousStarted: Date, previousLog: String
+        let items: [ReviewedInfo], updates: [Int], spentSeconds: Int
+        init(_ f: Report.FollowUpSection) {
+            previousTitle = f.previousTitle; previousStarted = f.previousStarted; previousLog = f.previousLog
+            items = f.items.map(ReviewedInfo.init); updates = f.updates.map(\.id); spentSeconds = f.spentSeconds
+        }
+    }
+
+    struct ReviewedInfo: Encodable {
+        let item: Report.ReviewedItem
+        init(_ item: Report.ReviewedItem) { self.item = item }
+
+        enum Keys: String, CodingKey { case number, kind, text, owner, history, status, note }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(item.number, forKey: .number)
+            try c.encode(item.kind.rawValue, forKey: .kind)
+            try c.encode(item.text, forKey: .text)
+            try c.encode(item.owner, forKey: .owner)
+            try c.encode(item.history, forKey: .history)
+            try c.encode(item.status?.rawValue, forKey: .status)
+            try c.encode(item.note, forKey: .note)
         }
     }
 
@@ -104,9 +142,10 @@ public enum JSONReport {
     }
 
     struct StoryRank: Encodable {
-        let number: Int, story: Int, title: String, dots: Int, cues: [String]
+        let number: Int, story: Int, title: String, dots: Int, cues: [String], mindChangers: [String]
         init(_ r: Report.RankedStory) {
             number = r.number; story = r.story.id; title = r.story.title; dots = r.dots; cues = r.cues
+            mindChangers = r.mindChangers
         }
     }
 }

@@ -17,6 +17,7 @@ public enum MarkdownReport {
             out += "| \(s.number). \(cell(s.name)) | \(s.timeboxMinutes) min | \(ReportText.duration(s.spentSeconds)) | \(s.items.count) |\n"
         }
         out += "\n"
+        if let followUp = report.followUp { out += review(followUp) }
         for s in report.stages { out += section(s, report: report) }
         out += close(report)
         // Marks the file as an export, so a later export may replace it.
@@ -57,6 +58,9 @@ public enum MarkdownReport {
                     for (index, rank) in report.ranking.enumerated() {
                         out += "\(index + 1). **\(inline(rank.story.title))** (story \(rank.number)): \(ReportText.dots(rank.dots))\n"
                         if !rank.cues.isEmpty { out += "   Cues: \(rank.cues.map(inline).joined(separator: "; "))\n" }
+                        if !rank.mindChangers.isEmpty {
+                            out += "   Would change our mind: \(rank.mindChangers.map(inline).joined(separator: "; "))\n"
+                        }
                     }
                     out += "\n"
                 }
@@ -67,6 +71,21 @@ public enum MarkdownReport {
         }
         out += notes(s.notes)
         return out
+    }
+
+    /// A follow-up's review: every carried item and what became of it.
+    static func review(_ f: Report.FollowUpSection) -> String {
+        var out = "## Review: what became of last time's items\n\n*\(inline(ReportText.followed(f)))*\n\n"
+        if !f.items.isEmpty {
+            out += "| # | Item | Owner | What became of it | Note |\n|---|---|---|---|---|\n"
+            for item in f.items {
+                let note = [ReportText.history(item), item.note ?? ""].filter { !$0.isEmpty }.joined(separator: "; ")
+                out += "| \(item.number) | \(cell(ReportText.carried(item))) | \(cell(item.owner ?? "—")) | \(cell(ReportText.became(item))) | \(cell(note.isEmpty ? "—" : note)) |\n"
+            }
+            out += "\n"
+        }
+        if !f.updates.isEmpty { out += "**Updates**\n\n" + list(f.updates) }
+        return out + notes(f.notes)
     }
 
     static func list(_ items: [Report.Item], showWhen: Bool = false) -> String {
@@ -101,6 +120,9 @@ public enum MarkdownReport {
         var out = "## Close\n\n"
         if !r.actions.isEmpty { out += "### Actions and owners\n\n" + actions(r.actions) }
         if !r.cues.isEmpty { out += "### Cues to watch\n\n" + list(r.cues) }
+        if r.spoken > 0 {
+            out += "### Speaking balance\n\n" + ReportText.balance(r).map { "- \(inline($0))\n" }.joined() + "\n"
+        }
         if !r.checkouts.isEmpty { out += "### Check-out\n\n" + list(r.checkouts) }
         out += notes(r.welcomeNotes + r.closeNotes)
         return out

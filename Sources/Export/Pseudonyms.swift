@@ -19,6 +19,10 @@ struct Pseudonyms {
             if let author = c.author, !ordered.contains(author) { ordered.append(author) }
         }
         for name in session.everyone where !ordered.contains(name) { ordered.append(name) }
+        // Owners carried from an earlier session may not be here today; they are named too.
+        for owner in session.header.followUp?.items.compactMap(\.owner) ?? [] where !ordered.contains(owner) {
+            ordered.append(owner)
+        }
         var pseudonyms: [String: String] = [:]
         for (index, name) in ordered.enumerated() { pseudonyms[name] = "Participant \(index + 1)" }
         map = pseudonyms

@@ -31,20 +31,45 @@ public struct Report: Equatable, Sendable {
         public var notes: [Item]
     }
 
-    public struct IdentityVoice: Equatable, Sendable {
-        public var identity: String
-        public var count: Int
-        /// Who spoke from it (empty when anonymous).
-        public var speakers: [String]
-        /// Plan stage numbers where it was voiced.
-        public var stages: [Int]
-    }
+    /// An identity spoken from; its stages are numbered as in the report (Welcome 0, plan
+    /// stages 1…n, Close n + 1).
+    public typealias IdentityVoice = Synthesis.Voice
 
     public struct RankedStory: Equatable, Sendable {
         public var number: Int
         public var story: Item
         public var dots: Int
         public var cues: [String]
+        /// What cue would change our mind about it.
+        public var mindChangers: [String]
+    }
+
+    /// A participant's share of what was said, under their pseudonym when anonymised.
+    public typealias Share = Synthesis.Share
+
+    /// An item carried from the earlier session and what became of it.
+    public struct ReviewedItem: Equatable, Sendable {
+        public var number: Int
+        public var kind: ContributionKind
+        public var text: String
+        public var owner: String?
+        /// What earlier reviews said of it.
+        public var history: [String]
+        /// Nil when the room did not mark it.
+        public var status: ReviewStatus?
+        public var note: String?
+    }
+
+    /// What a follow-up session reviewed.
+    public struct FollowUpSection: Equatable, Sendable {
+        public var previousTitle: String
+        public var previousStarted: Date
+        public var previousLog: String
+        public var items: [ReviewedItem]
+        /// What was said in the Review stage.
+        public var updates: [Item]
+        public var notes: [Item]
+        public var spentSeconds: Int
     }
 
     public var title: String
@@ -70,6 +95,11 @@ public struct Report: Equatable, Sendable {
     public var cues: [Item]
     public var signals: [Item]
     public var narratives: [Item]
+    /// Per participant, in order of arrival; empty in an anonymous session.
+    public var balance: [Share]
+    /// Contributions said (not notes), for the anonymous count.
+    public var spoken: Int
+    public var followUp: FollowUpSection?
 
     public var durationSeconds: Int { max(0, Int(lastActivity.timeIntervalSince(started).rounded())) }
 
@@ -89,14 +119,13 @@ public struct Report: Equatable, Sendable {
         participants = session.anonymous ? [] : names.everyone
 
         let lastIndex = session.stages.count - 1
-        stages = session.stages.indices.dropFirst().dropLast().map { index in
-            let stage = session.stages[index]
-            let planStage: PlanStage
-            if case .element(let s) = stage { planStage = s } else { fatalError("plan stages are elements") }
+        stages = session.stages.indices.compactMap { index in
+            guard case .element(let planStage) = session.stages[index],
+                  let number = session.planNumber(ofStage: index) else { return nil }
             let here = live.filter { $0.stage == index }
             let said = here.filter { $0.kind != .note }
             return StageSection(
-                number: index, element: planStage.element, name: names.scrub(planStage.displayName),
+                number: number, element: planStage.element, name: names.scrub(planStage.displayName),
                 question: names.scrub(planStage.prompts.first ?? ""),
                 prompts: planStage.prompts.dropFirst().map(names.scrub),
                 timeboxMinutes: planStage.minutes,
@@ -108,31 +137,45 @@ public struct Report: Equatable, Sendable {
         checkouts = live.filter { $0.stage == lastIndex && $0.kind != .note }.map(item)
         closeNotes = live.filter { $0.stage == lastIndex && $0.kind == .note }.map(item)
 
-        let spoken = live.filter { $0.kind != .note }
-        var voices: [String: IdentityVoice] = [:]
-        var order: [String] = []
-        for c in spoken {
-            guard let identity = c.tags.speakingAs.map(names.scrub) else { continue }
-            if voices[identity] == nil {
-                voices[identity] = IdentityVoice(identity: identity, count: 0, speakers: [], stages: [])
-                order.append(identity)
-            }
-            voices[identity]!.count += 1
-            if let author = names.name(c.author), !voices[identity]!.speakers.contains(author) {
-                voices[identity]!.speakers.append(author)
-            }
-            if !voices[identity]!.stages.contains(c.stage) { voices[identity]!.stages.append(c.stage) }
-        }
-        identityMap = order.map { voices[$0]! }
-
-        timeline = Timeline.order(spoken.filter { $0.kind == .memory }).map(item)
         let synthesis = Synthesis(session)
+        /// Welcome and Review are 0, plan stages 1…n, Close n + 1.
+        let reportStage = { (index: Int) in
+            session.planNumber(ofStage: index) ?? (index == lastIndex ? session.plan.stages.count + 1 : 0)
+        }
+        identityMap = synthesis.identityMap.map { voice in
+            IdentityVoice(identity: names.scrub(voice.identity), count: voice.count,
+                          speakers: voice.speakers.compactMap(names.name), stages: voice.stages.map(reportStage))
+        }
+        balance = synthesis.balance.map { share in
+            var share = share
+            share.participant = names.name(share.participant) ?? share.participant
+            return share
+        }
+        spoken = synthesis.spoken
+
+        timeline = Timeline.order(live.filter { $0.kind == .memory }).map(item)
         ranking = synthesis.ranking.map {
-            RankedStory(number: $0.number, story: item($0.story), dots: $0.dots, cues: $0.cues.map(names.scrub))
+            RankedStory(number: $0.number, story: item($0.story), dots: $0.dots, cues: $0.cues.map(names.scrub),
+                        mindChangers: $0.mindChangers.map(names.scrub))
         }
         actions = synthesis.actions.map(item)
         cues = synthesis.cues.map(item)
         signals = synthesis.signals.map(item)
         narratives = synthesis.narratives.map(item)
+
+        followUp = session.header.followUp.map { earlier in
+            let review = session.stages.firstIndex(of: .review) ?? 1
+            return FollowUpSection(
+                previousTitle: names.scrub(earlier.previousTitle), previousStarted: earlier.previousStarted,
+                previousLog: earlier.previousLog,
+                items: synthesis.review.map { entry in
+                    ReviewedItem(number: entry.number, kind: entry.item.kind, text: names.scrub(entry.item.text),
+                                 owner: names.name(entry.item.owner), history: entry.item.history.map(names.scrub),
+                                 status: entry.mark?.status, note: entry.mark?.note.map(names.scrub))
+                },
+                updates: live.filter { $0.stage == review && $0.kind != .note }.map(item),
+                notes: live.filter { $0.stage == review && $0.kind == .note }.map(item),
+                spentSeconds: Int(session.timeboxes[review].elapsed(at: session.lastTime).rounded()))
+        }
     }
 }

@@ -45,6 +45,45 @@ enum ReportText {
         return times + " (" + v.speakers.joined(separator: ", ") + ")"
     }
 
+    /// "Follows up Making sense (Monday 27 October 2026, march.md): 5 items."
+    static func followed(_ f: Report.FollowUpSection) -> String {
+        "Follows up \(f.previousTitle) (\(day(f.previousStarted)), \(f.previousLog)): "
+            + (f.items.count == 1 ? "1 item" : "\(f.items.count) items") + " to review."
+    }
+
+    static func day(_ date: Date) -> String {
+        let day = DateFormatter()
+        day.locale = Locale(identifier: "en_GB")
+        day.timeZone = TimeZone(identifier: "UTC")
+        day.dateFormat = "EEEE d MMMM yyyy"
+        return day.string(from: date)
+    }
+
+    /// "Action: Fix the letters", for a carried item.
+    static func carried(_ item: Report.ReviewedItem) -> String {
+        item.kind.label.prefix(1).uppercased() + item.kind.label.dropFirst() + ": " + item.text
+    }
+
+    /// "in progress", or "not reviewed"; with what earlier reviews said before it.
+    static func became(_ item: Report.ReviewedItem) -> String {
+        item.status?.label ?? "not reviewed"
+    }
+
+    static func history(_ item: Report.ReviewedItem) -> String {
+        item.history.map { "before: " + $0 }.joined(separator: "; ")
+    }
+
+    /// "Ana: 5 contributions, 32% of what was said"; an anonymous session, a count only.
+    static func balance(_ r: Report) -> [String] {
+        if r.anonymous && r.balance.isEmpty {
+            return [r.spoken == 1 ? "1 contribution, anonymous" : "\(r.spoken) contributions, anonymous"]
+        }
+        return r.balance.map { share in
+            "\(share.participant): " + (share.contributions == 1 ? "1 contribution" : "\(share.contributions) contributions")
+                + ", \(share.percent)% of what was said"
+        }
+    }
+
     static func dots(_ n: Int) -> String {
         n == 0 ? "no dots" : String(repeating: "●", count: min(n, 20)) + (n == 1 ? " 1 dot" : " \(n) dots")
     }

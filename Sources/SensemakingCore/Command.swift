@@ -19,6 +19,10 @@ public enum Command: Equatable, Sendable {
     case export
     case saveAs(String)
     case cue(Int, String)
+    /// `/mind STORY TEXT`
+    case mind(Int, String)
+    /// `/mark N STATUS [NOTE]`
+    case mark(Int, ReviewStatus, String?)
     case end
     case quit
 }
@@ -58,11 +62,13 @@ public enum CommandParser {
         ("dots", "/dots 2 2 5", "place plausibility dots on stories"),
         ("undo", "/undo", "retract the latest contribution"),
         ("edit", "/edit N TEXT", "amend contribution N"),
-        ("timer", "/timer M|+M|-M|pause|resume", "the stage's timebox, in minutes"),
         ("help", "/help", "this screen (also F1)"),
         ("export", "/export", "write the report beside the log"),
-        ("saveas", "/saveas PATH", "continue the journal in a new file"),
         ("cue", "/cue STORY CUE", "link a cue to a story"),
+        ("mind", "/mind STORY TEXT", "what would change our mind about a story"),
+        ("mark", "/mark N STATUS NOTE", "review: item N done, progress, dropped or carry"),
+        ("timer", "/timer M|+M|-M|pause|resume", "the stage's timebox, in minutes"),
+        ("saveas", "/saveas PATH", "continue the journal in a new file"),
         ("end", "/end", "close the session and write the synthesis"),
         ("quit", "/quit", "leave now; resume continues"),
     ]
@@ -130,16 +136,47 @@ public enum CommandParser {
             let text = rest.dropFirst(number.count).trimmingLeadingWhitespace()
             guard let id = Int(number.hasPrefix("#") ? number.dropFirst() : number[...]), id > 0 else { return needs("a contribution number") }
             return text.isEmpty ? needs("the new text") : .success(.edit(id, text))
-        case "cue":
+        case "cue", "mind":
             let number = rest.prefix { !$0.isWhitespace }
             let text = rest.dropFirst(number.count).trimmingLeadingWhitespace()
             guard let story = Int(number), story > 0 else { return needs("a story number") }
-            return text.isEmpty ? needs("a cue") : .success(.cue(story, text))
+            if text.isEmpty { return needs(name == "cue" ? "a cue" : "what would change our mind") }
+            return .success(name == "cue" ? .cue(story, text) : .mind(story, text))
+        case "mark":
+            return mark(rest)
         case "timer":
             return timer(rest).map(Command.timer)
         default:
             return .failure(CommandError("Unknown command /\(name)."))
         }
+    }
+
+    private static func mark(_ rest: String) -> Result<Command, CommandError> {
+        let words = rest.split(maxSplits: 2, whereSeparator: \.isWhitespace)
+        guard let first = words.first, let item = Int(first.hasPrefix("#") ? first.dropFirst() : first), item > 0 else {
+            return .failure(CommandError("/mark needs an item number: \(usageLine("mark"))"))
+        }
+        guard words.count > 1 else {
+            return .failure(CommandError("/mark \(item) needs what became of it: done, progress, dropped or carry."))
+        }
+        var statusWord = String(words[1])
+        var note = words.count > 2 ? String(words[2]) : ""
+        // "in progress" and "carry forward" are two words; the note follows them.
+        func takeWord(_ word: String) -> Bool {
+            let lowered = note.lowercased()
+            guard lowered == word || lowered.hasPrefix(word + " ") else { return false }
+            note = String(note.dropFirst(word.count)).trimmingCharacters(in: .whitespaces)
+            return true
+        }
+        switch statusWord.lowercased() {
+        case "in": if takeWord("progress") { statusWord = "progress" }
+        case "carry", "carried": _ = takeWord("forward")
+        default: break
+        }
+        guard let status = ReviewStatus.named(statusWord) else {
+            return .failure(CommandError("/mark \(item): \"\(statusWord.prefix(20))\" is not done, progress, dropped or carry."))
+        }
+        return .success(.mark(item, status, note.isEmpty ? nil : note))
     }
 
     private static func timer(_ rest: String) -> Result<TimerCommand, CommandError> {

@@ -108,6 +108,7 @@ public enum ContributionKind: String, Codable, Sendable, CaseIterable {
     case cue           // an extracted cue
     case narrative     // the narrative the room agrees on
     case checkout      // the close's check-out round
+    case update        // what someone says in a follow-up's review
     case note          // a facilitator note
 
     public var label: String {
@@ -120,6 +121,7 @@ public enum ContributionKind: String, Codable, Sendable, CaseIterable {
         case .cue: "cue"
         case .narrative: "narrative"
         case .checkout: "check-out"
+        case .update: "update"
         case .note: "note"
         }
     }

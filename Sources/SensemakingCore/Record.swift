@@ -7,13 +7,17 @@ public struct SessionHeader: Equatable, Sendable {
     public var participants: [String]
     public var anonymous: Bool
     public var started: Date
+    /// Set when the session follows up an earlier one: it then opens with a Review.
+    public var followUp: FollowUp?
 
-    public init(title: String, plan: Plan, participants: [String], anonymous: Bool, started: Date) {
+    public init(title: String, plan: Plan, participants: [String], anonymous: Bool, started: Date,
+                followUp: FollowUp? = nil) {
         self.title = title
         self.plan = plan
         self.participants = participants
         self.anonymous = anonymous
         self.started = started
+        self.followUp = followUp
     }
 }
 
@@ -49,6 +53,10 @@ public enum Event: Equatable, Sendable {
     case dotsPlaced(participant: String?, stories: [Int], advancesTurn: Bool)
     /// `/cue STORY CUE`: a cue linked to a story on the plausibility board.
     case cueLinked(story: Int, cue: String)
+    /// `/mind STORY TEXT`: what cue would change the room's mind about a story.
+    case mindChanger(story: Int, text: String)
+    /// `/mark N STATUS NOTE`: what became of carried item N (replaces an earlier mark).
+    case reviewed(item: Int, status: ReviewStatus, note: String?)
     case timer(TimerChange)
     /// `/quit`: the session stops here and `resume` continues it.
     case suspended

@@ -11,8 +11,9 @@ extension Step {
             enter(session.current - 1)
         case .goto(let target):
             guard let index = stageIndex(target) else {
-                let last = session.stages.count - 1
-                return fail("No stage \"\(target.prefix(30))\": stages are 1 to \(last - 1), Welcome is 0 and Close is \(last), or a name.")
+                let count = session.plan.stages.count
+                let review = session.header.followUp == nil ? "" : ", Review"
+                return fail("No stage \"\(target.prefix(30))\": stages are 1 to \(count), Welcome is 0\(review) and Close is \(count + 1), or a name.")
             }
             if index == session.current { return state.message = .info("Already in \(session.stage.name).") }
             enter(index)
@@ -103,23 +104,57 @@ extension Step {
             case .success(let path): effects.append(.saveAs(path))
             }
         case .cue(let number, let raw):
-            let stories = session.stories
-            guard stories.indices.contains(number - 1) else {
-                return fail(stories.isEmpty ? "There are no stories yet to link a cue to."
-                            : "Stories are numbered 1 to \(stories.count).")
-            }
+            guard let story = boardStory(number, for: "link a cue to") else { return }
             switch Sanitizer.clean(raw, as: .tag) {
             case .failure(let failure): fail(failure.message)
             case .success(let cue):
-                record(.cueLinked(story: stories[number - 1].id, cue: cue))
+                record(.cueLinked(story: story.id, cue: cue))
                 state.message = .info("Cue linked to story \(number).")
             }
+        case .mind(let number, let raw):
+            guard let story = boardStory(number, for: "note against") else { return }
+            switch Sanitizer.clean(raw, as: .contribution) {
+            case .failure(let failure): fail(failure.message)
+            case .success(let text):
+                record(.mindChanger(story: story.id, text: text))
+                state.message = .info("Noted what would change our mind about story \(number).")
+            }
+        case .mark(let number, let status, let raw):
+            mark(number, status, raw)
         case .end:
             record(.ended)
             effects.append(.exit(.end))
         case .quit:
             quit()
         }
+    }
+
+    /// Story `number` on the plausibility board, or a failure that says what there is.
+    mutating func boardStory(_ number: Int, for purpose: String) -> Contribution? {
+        let stories = session.stories
+        guard stories.indices.contains(number - 1) else {
+            fail(stories.isEmpty ? "There are no stories yet to \(purpose)." : "Stories are numbered 1 to \(stories.count).")
+            return nil
+        }
+        return stories[number - 1]
+    }
+
+    mutating func mark(_ number: Int, _ status: ReviewStatus, _ raw: String?) {
+        guard let items = session.header.followUp?.items else {
+            return fail("This session follows up no earlier one: sensemaking run --follow-up PREVIOUS.md starts one that does.")
+        }
+        guard items.indices.contains(number - 1) else {
+            return fail(items.isEmpty ? "The earlier session left nothing to review." : "Items are numbered 1 to \(items.count).")
+        }
+        var note: String?
+        if let raw {
+            switch Sanitizer.clean(raw, as: .contribution) {
+            case .failure(let failure): return fail(failure.message)
+            case .success(let text): note = text
+            }
+        }
+        record(.reviewed(item: number, status: status, note: note))
+        state.message = .info("Item \(number) marked \(status.label).")
     }
 
     var noOneHere: String { "No one is here yet: /join NAME adds a participant." }
@@ -152,8 +187,13 @@ extension Step {
     /// Finds a stage by number (Welcome is 0), by element or by a plan stage's title.
     func stageIndex(_ target: String) -> Int? {
         let key = target.trimmingCharacters(in: .whitespaces).lowercased()
-        if let n = Int(key) { return session.stages.indices.contains(n) ? n : nil }
+        if let n = Int(key) {
+            if n == 0 { return 0 }
+            if n == session.plan.stages.count + 1 { return session.stages.count - 1 }
+            return session.stageIndex(ofPlanNumber: n)
+        }
         if key == "welcome" { return 0 }
+        if key == "review", session.header.followUp != nil { return 1 }
         if key == "close" { return session.stages.count - 1 }
         let titled = session.stages.indices.filter { session.stages[$0].name.lowercased() == key }
         let element = Element.named(key)

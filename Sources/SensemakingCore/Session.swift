@@ -29,6 +29,9 @@ public struct Session: Equatable, Sendable {
     public private(set) var pendingOwner: String?
     public private(set) var dots: [DotPlacement] = []
     public private(set) var cueLinks: [CueLink] = []
+    public private(set) var mindChangers: [MindChanger] = []
+    /// The latest mark per carried item, by its number (from 1).
+    public private(set) var reviews: [Int: ReviewMark] = [:]
     public private(set) var timeboxes: [Timebox]
     public private(set) var ended = false
     public private(set) var suspended = false
@@ -40,7 +43,8 @@ public struct Session: Equatable, Sendable {
 
     public init(header: SessionHeader) {
         self.header = header
-        let stages = [Stage.welcome] + header.plan.stages.map(Stage.element) + [Stage.close]
+        let review = header.followUp == nil ? [] : [Stage.review]
+        let stages = [Stage.welcome] + review + header.plan.stages.map(Stage.element) + [Stage.close]
         self.stages = stages
         self.timeboxes = stages.map { Timebox(budget: $0.budget) }
         self.lastTime = header.started
@@ -56,6 +60,20 @@ public struct Session: Equatable, Sendable {
     public var isLastStage: Bool { current == stages.count - 1 }
 
     public var turnHolder: String? { turn.map { roster[$0] } }
+
+    /// The index of the plan's first stage: after Welcome, and after Review in a follow-up.
+    public var firstPlanStage: Int { header.followUp == nil ? 1 : 2 }
+
+    /// A plan stage's number as people see it (1…n), whatever comes before it.
+    public func planNumber(ofStage index: Int) -> Int? {
+        guard stages.indices.contains(index), case .element = stages[index] else { return nil }
+        return index - firstPlanStage + 1
+    }
+
+    /// The stage index of plan stage `number` (1…n).
+    public func stageIndex(ofPlanNumber number: Int) -> Int? {
+        planNumber(ofStage: number + firstPlanStage - 1) == number ? number + firstPlanStage - 1 : nil
+    }
 
     public func participant(named name: String) -> String? {
         roster.first { $0.caseInsensitiveCompare(name) == .orderedSame }
@@ -144,6 +162,12 @@ public struct Session: Equatable, Sendable {
             if advancesTurn { advanceTurn() }
         case .cueLinked(let story, let cue):
             cueLinks.append(CueLink(story: story, cue: cue))
+        case .mindChanger(let story, let text):
+            mindChangers.append(MindChanger(story: story, text: text))
+        case .reviewed(let item, let status, let note):
+            if let items = header.followUp?.items, items.indices.contains(item - 1) {
+                reviews[item] = ReviewMark(status: status, note: note)
+            }
         case .timer(let change):
             applyTimer(change, at: time)
         case .suspended:

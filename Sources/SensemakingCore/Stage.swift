@@ -1,6 +1,8 @@
 /// A stage of the session as run: Welcome, the plan's stages, then Close.
 public enum Stage: Equatable, Sendable {
     case welcome
+    /// A follow-up's review of what the earlier session left open.
+    case review
     case element(PlanStage)
     case close
 
@@ -12,6 +14,7 @@ public enum Stage: Equatable, Sendable {
     public var name: String {
         switch self {
         case .welcome: "Welcome"
+        case .review: "Review"
         case .element(let planStage): planStage.displayName
         case .close: "Close"
         }
@@ -20,6 +23,10 @@ public enum Stage: Equatable, Sendable {
     public var prompts: [String] {
         switch self {
         case .welcome: ["Who is here? Type each name and press Enter."]
+        case .review: [
+            "Since last time: what became of what we said we would do and watch?",
+            "Mark each one: /mark 2 done, progress, dropped or carry, with a note.",
+        ]
         case .element(let planStage): planStage.prompts
         case .close: ["What will you take away from today?"]
         }
@@ -27,14 +34,18 @@ public enum Stage: Equatable, Sendable {
 
     /// The timebox in seconds the stage opens with; Welcome and Close have none until `/timer`.
     public var budget: Int? {
-        if case .element(let planStage) = self { return planStage.minutes * 60 }
-        return nil
+        switch self {
+        case .element(let planStage): planStage.minutes * 60
+        case .review: FollowUp.reviewMinutes * 60
+        case .welcome, .close: nil
+        }
     }
 
     /// What a contribution typed in this stage becomes; nil in Welcome, where a line is a name.
     public var captures: ContributionKind? {
         switch self {
         case .welcome: nil
+        case .review: .update
         case .element(let planStage): planStage.element.captures
         case .close: .checkout
         }

@@ -9,11 +9,15 @@ import SensemakingCore
 enum FrontMatter {
     static let format = "sensemaking-log/1"
     static let formatPrefix = "sensemaking-log/"
-    static let version = 1
+    /// The newest version read. Version 2 adds follow-ups (the `follow-up` block and the
+    /// `reviewed` and `update` records); a log without one is still written as version 1,
+    /// so an older sensemaking reads it.
+    static let version = 2
+    static let newest = formatPrefix + String(version)
 
     static func encode(_ header: SessionHeader, continues: String?) -> String {
         var out = "---\n"
-        out += "format: \(format)\n"
+        out += "format: \(header.followUp == nil ? format : newest)\n"
         out += "title: \(YAMLScalar.quote(header.title))\n"
         out += "started: \(LogTime.format(header.started))\n"
         out += "anonymous: \(header.anonymous)\n"
@@ -24,6 +28,7 @@ enum FrontMatter {
             for name in header.participants { out += "  - \(YAMLScalar.quote(name))\n" }
         }
         if let continues { out += "continues: \(YAMLScalar.quote(continues))\n" }
+        if let followUp = header.followUp { out += encode(followUp) }
         let plan = header.plan
         out += "plan:\n"
         out += "  title: \(YAMLScalar.quote(plan.title))\n"
@@ -49,6 +54,41 @@ enum FrontMatter {
         return out + "---\n"
     }
 
+    static func encode(_ followUp: FollowUp) -> String {
+        var out = "follow-up:\n"
+        out += "  log: \(YAMLScalar.quote(followUp.previousLog))\n"
+        out += "  title: \(YAMLScalar.quote(followUp.previousTitle))\n"
+        out += "  started: \(LogTime.format(followUp.previousStarted))\n"
+        if followUp.items.isEmpty { return out + "  items: []\n" }
+        out += "  items:\n"
+        for item in followUp.items {
+            out += "    - kind: \(item.kind.rawValue)\n"
+            out += "      text: \(YAMLScalar.quote(item.text))\n"
+            if let owner = item.owner { out += "      owner: \(YAMLScalar.quote(owner))\n" }
+            if !item.history.isEmpty {
+                out += "      history:\n"
+                for said in item.history { out += "        - \(YAMLScalar.quote(said))\n" }
+            }
+        }
+        return out
+    }
+
+    static func decodeFollowUp(_ fields: Fields) throws(LogError) -> FollowUp {
+        var items: [CarriedItem] = []
+        for (node, line) in try fields.maps("items") {
+            let item = Fields(node, line: line)
+            let kindName = try item.plain("kind")
+            guard let kind = ContributionKind(rawValue: kindName) else {
+                throw .damaged(path: nil, line: item.line(of: "kind"), reason: "unknown kind \(kindName)")
+            }
+            let history = item.has("history") ? try item.strings("history") : []
+            items.append(CarriedItem(kind: kind, text: try item.string("text"),
+                                     owner: try item.optionalString("owner"), history: history))
+        }
+        return FollowUp(previousLog: try fields.string("log"), previousTitle: try fields.string("title"),
+                        previousStarted: try fields.time("started"), items: items)
+    }
+
     /// Reads the lines between the two `---` (numbered as in the file).
     static func decode(_ lines: [(number: Int, text: Substring)]) throws(LogError) -> (SessionHeader, continues: String?) {
         var parser = MiniYAML(lines)
@@ -71,6 +111,7 @@ enum FrontMatter {
         let anonymous = try fields.bool("anonymous")
         let participants = try fields.strings("participants")
         let continues = try fields.optionalString("continues")
+        let followUp = fields.has("follow-up") ? try decodeFollowUp(try fields.map("follow-up")) : nil
         let planFields = try fields.map("plan")
         var stages: [PlanStage] = []
         for (stageNode, line) in try planFields.maps("stages") {
@@ -85,13 +126,13 @@ enum FrontMatter {
         let plan = Plan(title: try planFields.string("title"), purpose: try planFields.string("purpose"),
                         stages: stages, dots: try planFields.int("dots"), anonymous: try planFields.bool("anonymous"))
         let header = SessionHeader(title: title, plan: plan, participants: participants,
-                                   anonymous: anonymous, started: started)
+                                   anonymous: anonymous, started: started, followUp: followUp)
         return (header, continues)
     }
 }
 
 /// Typed access to a front-matter mapping, with the line of each problem.
-private struct Fields {
+struct Fields {
     var entries: [(key: String, value: MiniYAML.Node)]
     var line: Int
 
@@ -101,6 +142,8 @@ private struct Fields {
     }
 
     func line(of key: String) -> Int { entries.first { $0.key == key }?.value.line ?? line }
+
+    func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
 
     func node(_ key: String) throws(LogError) -> MiniYAML.Node {
         guard let node = entries.first(where: { $0.key == key })?.value else {

@@ -139,7 +139,7 @@ struct LogDecoder {
         }
         var record = placeholder
         let seq = token["seq"].flatMap { Int($0) } ?? 0
-        if RecordItem.hasBody(token.kind) {
+        if RecordItem.hasBody(token) {
             guard let lead = RecordItem.shape(placeholder, seq: seq)?.lead else { throw damaged(tokenLine.number, "an unreadable record") }
             let body = try self.body(itemLines, lead: Array(("- " + lead).utf8), tokenAt: start)
             guard let withBody = RecordItem.record(token, body: body) else { throw damaged(tokenLine.number, "an unreadable record") }

@@ -17,6 +17,11 @@ enum ReadableBlocks {
         facts.append(header.plan.stages.count == 1 ? "1 stage" : "\(header.plan.stages.count) stages")
         if header.anonymous { facts.append("anonymous") }
         out += facts.joined(separator: " · ") + "\n"
+        if let followUp = header.followUp {
+            out += "\nFollows up " + MarkdownText.escapeInline(followUp.previousTitle) + " ("
+                + LogTime.readable(followUp.previousStarted) + ", " + MarkdownText.escapeInline(followUp.previousLog)
+                + "): \(followUp.items.count) " + (followUp.items.count == 1 ? "item" : "items") + " to review.\n"
+        }
         if let continues {
             out += "\nContinued from " + MarkdownText.escapeInline(continues)
                 + " after a write failure; this file holds the whole session again.\n"
@@ -31,8 +36,8 @@ enum ReadableBlocks {
         if stages.indices.contains(index) {
             let stage = stages[index]
             switch stage {
-            case .welcome, .close: title = MarkdownText.escapeInline(stage.name)
-            case .element: title = "\(index). " + MarkdownText.escapeInline(stage.name)
+            case .welcome, .review, .close: title = MarkdownText.escapeInline(stage.name)
+            case .element: title = "\(session.planNumber(ofStage: index) ?? index). " + MarkdownText.escapeInline(stage.name)
             }
             prompts = stage == .welcome ? [] : stage.prompts
         }
@@ -49,6 +54,13 @@ enum ReadableBlocks {
         func text(_ contribution: Contribution) -> String { MarkdownText.escapeInline(contribution.text) }
         var out = "\n## Synthesis\n\n"
         out += synthesis.counts.map { "\(MarkdownText.escapeInline($0.name)) \($0.count)" }.joined(separator: " · ") + "\n"
+        if !synthesis.review.isEmpty {
+            out += "\n### What became of last time's items\n\n"
+            for entry in synthesis.review {
+                out += "\(entry.number). " + MarkdownText.escapeInline(entry.item.text) + " — "
+                    + MarkdownText.escapeInline(entry.mark?.summary ?? "not reviewed") + "\n"
+            }
+        }
         if !synthesis.ranking.isEmpty {
             out += "\n### Stories by plausibility\n\n"
             for (rank, story) in synthesis.ranking.enumerated() {
@@ -56,6 +68,9 @@ enum ReadableBlocks {
                     + MarkdownText.escapeInline(story.story.title) + " (#\(story.story.id))"
                 if !story.cues.isEmpty {
                     line += "; cues: " + story.cues.map(MarkdownText.escapeInline).joined(separator: "; ")
+                }
+                if !story.mindChangers.isEmpty {
+                    line += "; would change our mind: " + story.mindChangers.map(MarkdownText.escapeInline).joined(separator: "; ")
                 }
                 out += line + "\n"
             }

@@ -83,6 +83,19 @@ enum RecordItem {
             kind = "cue"; fields.append(("story", String(story)))
             lead = "Cue for **#\(story)**: "
             body = cue
+        case .mindChanger(let story, let text):
+            kind = "mind"; fields.append(("story", String(story)))
+            lead = "What would change our mind about **#\(story)**: "
+            body = text
+        case .reviewed(let item, let status, let note):
+            kind = "reviewed"; fields += [("item", String(item)), ("status", status.rawValue)]
+            if let note {
+                fields.append(("noted", "yes"))
+                lead = "Item **\(item)** marked \(status.label): "
+                body = note
+            } else {
+                lead = "Item **\(item)** marked \(status.label)."
+            }
         case .timer(.set(let seconds)):
             kind = "timer-set"; fields.append(("seconds", String(seconds)))
             lead = "Timer: \(duration(seconds)) left."
@@ -155,6 +168,10 @@ enum RecordItem {
             }
             event = .dotsPlaced(participant: token["by"], stories: stories, advancesTurn: token["turn"] == "next")
         case "cue": guard let story = int("story") else { return nil }; event = .cueLinked(story: story, cue: body)
+        case "mind": guard let story = int("story") else { return nil }; event = .mindChanger(story: story, text: body)
+        case "reviewed":
+            guard let item = int("item"), let status = token["status"].flatMap(ReviewStatus.init(rawValue:)) else { return nil }
+            event = .reviewed(item: item, status: status, note: token["noted"] == "yes" ? body : nil)
         case "timer-set": guard let seconds = int("seconds") else { return nil }; event = .timer(.set(seconds: seconds))
         case "timer-adjust": guard let seconds = int("seconds") else { return nil }; event = .timer(.adjust(seconds: seconds))
         case "timer-pause": event = .timer(.pause)
@@ -169,12 +186,18 @@ enum RecordItem {
     static func known(_ kind: String) -> Bool {
         blockKinds.contains(kind) || [
             "joined", "left", "turn", "passed", "contribution", "retracted", "edited", "as", "when", "owner",
-            "dots", "cue", "timer-set", "timer-adjust", "timer-pause", "timer-resume", "suspended", "resumed",
+            "dots", "cue", "mind", "reviewed", "timer-set", "timer-adjust", "timer-pause", "timer-resume", "suspended", "resumed",
         ].contains(kind)
     }
 
-    /// Kinds whose text follows the lead.
-    static func hasBody(_ kind: String) -> Bool { kind == "contribution" || kind == "edited" || kind == "cue" }
+    /// Records whose text follows the lead (a review mark only when it has a note).
+    static func hasBody(_ token: Token) -> Bool {
+        switch token.kind {
+        case "contribution", "edited", "cue", "mind": true
+        case "reviewed": token["noted"] == "yes"
+        default: false
+        }
+    }
 
     private static func bold(_ name: String) -> String { "**" + MarkdownText.escapeInline(name) + "**" }
 

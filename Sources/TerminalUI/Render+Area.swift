@@ -62,6 +62,8 @@ extension Screen {
         case .welcome:
             drawRule(row: ruleRow, leftLabel: nil, rightLabel: nil)
             drawWelcome(top: top, bottom: bottom)
+        case .review:
+            drawReview(top: top, bottom: bottom, ruleRow: ruleRow)
         case .close:
             drawClose(top: top, bottom: bottom, ruleRow: ruleRow)
         case .element(let stage):
@@ -248,9 +250,10 @@ extension Screen {
             text.append(TextLayout.truncate(title, width: width - titleX), Styles.text)
             lines.append(Line(text))
             let cues = session.cueLinks.filter { $0.story == entry.story.id }.map(\.cue)
-            if !cues.isEmpty {
-                let cueText = StyledText("cues: " + cues.joined(separator: " · "), Styles.dim)
-                lines += cueText.wrapped(width: width - titleX).map { line in
+            let minds = session.mindChangers.filter { $0.story == entry.story.id }.map(\.text)
+            for (label, said) in [("cues: ", cues), ("would change our mind: ", minds)] where !said.isEmpty {
+                let text = StyledText(label + said.map { $0.replacingNewlines() }.joined(separator: " · "), Styles.dim)
+                lines += text.wrapped(width: width - titleX).map { line in
                     var line = line
                     line.indent += titleX
                     return line
@@ -457,28 +460,27 @@ extension Screen {
             }
             add("Timeline", [StyledText(moments.joined(separator: " → "), Styles.text)])
         }
-        if !session.anonymous {
-            add("Voices", [StyledText(balance(), Styles.text)])
+        add("Identities", synthesis.identityMap.map { voice in
+            var text = StyledText(voice.identity, Styles.emphasis)
+            let stages = voice.stages.map { session.stages[$0].name }.joined(separator: ", ")
+            let who = voice.speakers.isEmpty ? "" : " by " + voice.speakers.joined(separator: ", ")
+            text.append(" \(voice.count)×\(who) · \(stages)", Styles.text)
+            return text
+        })
+        add("Voices", [StyledText(balance(synthesis), Styles.text)])
+        if !synthesis.review.isEmpty {
+            add("Last time", [StyledText(reviewCounts(synthesis.review), Styles.text)])
         }
         return sections
     }
 
     /// Speaking balance, in the order people arrived, never ranked: contributions and their
-    /// share of all characters said.
-    func balance() -> String {
-        var counts: [String: Int] = [:]
-        var characters: [String: Int] = [:]
-        var all = 0
-        for contribution in session.contributions where !contribution.retracted && contribution.kind != .note {
-            guard let author = contribution.author else { continue }
-            counts[author, default: 0] += 1
-            characters[author, default: 0] += contribution.text.count
-            all += contribution.text.count
+    /// share of all characters said. An anonymous session knows no authors: a count only.
+    func balance(_ synthesis: Synthesis) -> String {
+        if session.anonymous {
+            return "\(synthesis.spoken) " + plural("contribution", synthesis.spoken) + ", anonymous"
         }
-        return session.everyone.map { name in
-            let share = all == 0 ? 0 : Int((Double(characters[name] ?? 0) * 100 / Double(all)).rounded())
-            return "\(name) \(counts[name] ?? 0) (\(share)%)"
-        }.joined(separator: " · ")
+        return synthesis.balance.map { "\($0.participant) \($0.contributions) (\($0.percent)%)" }.joined(separator: " · ")
     }
 
     /// Fits sections into rows: every section gets its first line while rows last, then

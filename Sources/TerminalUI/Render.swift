@@ -152,20 +152,22 @@ struct Screen {
 
     /// "Stage 2 of 7 ●●○○○○○", "Welcome · 7 stages ○○○○○○○", "Close ●●●●●●●".
     func stageText(marker: Bool) -> String {
-        let count = session.stages.count - 2
-        let index = session.current
+        let count = session.plan.stages.count
         let done: Int
         let label: String
         switch session.stage {
         case .welcome:
             done = 0
             label = "Welcome · \(count) stage\(count == 1 ? "" : "s")"
+        case .review:
+            done = 0
+            label = "Review · then \(count) stage\(count == 1 ? "" : "s")"
         case .close:
             done = count
             label = "Close"
         case .element:
-            done = index
-            label = "Stage \(index) of \(count)"
+            done = session.planNumber(ofStage: session.current) ?? 0
+            label = "Stage \(done) of \(count)"
         }
         guard marker, count > 0, count <= 12 else { return label }
         return label + " " + String(repeating: "●", count: done) + String(repeating: "○", count: count - done)
@@ -386,6 +388,7 @@ struct Screen {
         default:
             if let holder = session.turnHolder {
                 if session.stage.element == .plausibility { return "\(holder): /dots 1 2 3, or type the narrative" }
+                if session.stage == .review { return "\(holder), type an update · /mark 1 done NOTE" }
                 return "\(holder), type here and press Enter · /pass to pass"
             }
             return "/join NAME adds a participant"

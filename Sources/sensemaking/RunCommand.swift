@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlanFile
 import SensemakingCore
+import SessionLog
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,22 +28,47 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Keep contributions without names.")
     var anonymous = false
 
+    @Option(name: .customLong("follow-up"),
+            help: ArgumentHelp("Follow up an earlier session: open with a review of its actions, cues and signals.",
+                               valueName: "PREVIOUS.md"))
+    var followUp: String?
+
     func run() throws {
         try reporting {
-            let plan = try loadPlan()
+            let previous = try loadPrevious()
+            let plan = try previous.map { try loadPlan(default: $0.plan) } ?? loadPlan(default: .standard)
             let header = SessionHeader(
-                title: try sessionTitle(default: plan.title),
+                title: try sessionTitle(default: previous.map { Self.followUpTitle($0.header.title) } ?? plan.title),
                 plan: plan,
                 participants: try roster(),
-                anonymous: anonymous || plan.anonymous,
-                started: Date())
+                // A room promised anonymity last time keeps it.
+                anonymous: anonymous || plan.anonymous || previous?.anonymous == true,
+                started: Date(),
+                followUp: previous.map { FollowUp(of: $0, log: followUp ?? "") })
             let path = log ?? LogNaming.defaultName(at: header.started)
             try Workshop.start(header: header, logPath: path, theme: theme)
         }
     }
 
-    func loadPlan() throws -> Plan {
-        guard let file = plan else { return .standard }
+    /// The session `--follow-up` names, replayed from its log as `resume` and `export` do.
+    func loadPrevious() throws -> Session? {
+        guard let path = followUp else { return nil }
+        do {
+            let contents = try LogReader.read(path: path)
+            if let notice = LogReader.notice(contents, path: path) { Console.error(notice) }
+            return contents.session
+        } catch {
+            throw Failure("--follow-up: \(error.message)")
+        }
+    }
+
+    /// "Follow-up: Making sense of our system", once however many follow-ups there are.
+    static func followUpTitle(_ previous: String) -> String {
+        previous.hasPrefix("Follow-up: ") ? previous : String(("Follow-up: " + previous).prefix(120))
+    }
+
+    func loadPlan(default fallback: Plan) throws -> Plan {
+        guard let file = plan else { return fallback }
         let text = try Files.readText(file, what: "plan")
         switch PlanFile.decode(text) {
         case .success(let plan): return plan

@@ -22,7 +22,9 @@ struct SessionCommandTests {
     @Test func helpListsEveryCommandOfTheContract() {
         let names = ["next", "back", "goto", "pass", "turn", "join", "leave", "note", "as", "when", "owner",
                      "dots", "undo", "edit", "timer", "help", "export", "saveas", "cue", "end", "quit"]
-        #expect(CommandParser.names == names)
+        // The contract's commands, and the two this project added (follow-up review, /mind).
+        #expect(Set(CommandParser.names) == Set(names + ["mind", "mark"]))
+        #expect(CommandParser.names.count == names.count + 2)
         #expect(CommandParser.usage.allSatisfy { $0.usage.hasPrefix("/" + $0.name) })
     }
 

@@ -86,8 +86,8 @@ struct LogFormatTests {
     @Test("A newer format, a foreign file and an unknown record kind are refused with a reason")
     func versions() throws {
         let text = LogFormat.encode(workshop.header, records: Array(workshop.records.prefix(3)))
-        let newer = text.replacingOccurrences(of: "format: sensemaking-log/1", with: "format: sensemaking-log/2")
-        #expect(throws: LogError.newerFormat(path: nil, format: "sensemaking-log/2")) { try LogFormat.decode(newer) }
+        let newer = text.replacingOccurrences(of: "format: sensemaking-log/1", with: "format: sensemaking-log/3")
+        #expect(throws: LogError.newerFormat(path: nil, format: "sensemaking-log/3")) { try LogFormat.decode(newer) }
         #expect(throws: LogError.notALog(path: nil, reason: "it does not begin with front matter (---)")) {
             try LogFormat.decode("# Notes\n\nJust a file.\n")
         }
