@@ -160,7 +160,7 @@ public enum CommandParser {
             return .failure(CommandError("/mark \(item) needs what became of it: done, progress, dropped or carry."))
         }
         var statusWord = String(words[1])
-        var note = words.count > 2 ? String(words[2]) : ""
+        var note = words.count > 2 ? String(words[2]).trimmingCharacters(in: .whitespaces) : ""
         // "in progress" and "carry forward" are two words; the note follows them.
         func takeWord(_ word: String) -> Bool {
             let lowered = note.lowercased()

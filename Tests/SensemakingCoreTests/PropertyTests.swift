@@ -48,7 +48,8 @@ struct PropertyTests {
         }
         let expected: Set<String> = ["stageEntered", "joined", "left", "turnGiven", "passed", "contributed",
                                      "retracted", "edited", "speakingAs", "pendingWhen", "pendingOwner",
-                                     "dotsPlaced", "cueLinked", "timer", "suspended", "resumed", "ended"]
+                                     "dotsPlaced", "cueLinked", "mindChanger", "reviewed", "timer", "suspended",
+                                     "resumed", "ended"]
         #expect(kinds == expected)
     }
 }
@@ -102,6 +103,10 @@ enum Invariants {
                 return "unclean text \(text.debugDescription)"
             }
         }
+        let long = session.mindChangers.map(\.text) + session.reviews.values.compactMap(\.note)
+        for text in long where !isClean(text, multiline: true) || text.count > Sanitizer.Field.contribution.limit {
+            return "unclean text \(text.debugDescription)"
+        }
         let short = session.roster + session.everyone + session.cueLinks.map(\.cue) + Array(session.speakingAs.values)
             + [session.pendingWhen, session.pendingOwner].compactMap { $0 }
         for text in short where !isClean(text, multiline: false) || text.count > Sanitizer.Field.tag.limit {
@@ -136,7 +141,13 @@ struct Script {
         if rng.next() % 2 == 0 { elements = Element.allCases }
         let stages = elements.map { PlanStage(element: $0, minutes: 1 + Int(rng.next() % 3)) }
         let plan = Plan(title: "Random", purpose: "Property", stages: stages, dots: Int(rng.next() % 5))
-        return Room(Array(everyone.prefix(count)), plan: plan, anonymous: rng.next() % 4 == 0)
+        // A third of the rooms follow up an earlier session, with 0 to 4 items to review.
+        let carried = (0..<Int(rng.next() % 5)).map { index in
+            CarriedItem(kind: [.action, .cue, .signal][index % 3], text: "item \(index)", owner: index % 2 == 0 ? "Ana" : nil)
+        }
+        let followUp = rng.next() % 3 == 0 ? FollowUp(previousLog: "earlier.md", previousTitle: "Earlier",
+                                                    previousStarted: t0 - 86_400 * 30, items: carried) : nil
+        return Room(Array(everyone.prefix(count)), plan: plan, anonymous: rng.next() % 4 == 0, followUp: followUp)
     }
 
     mutating func pick<T>(_ options: [T]) -> T { options[Int(rng.next() % UInt64(options.count))] }
@@ -164,7 +175,7 @@ struct Script {
 
     mutating func line() -> String {
         let n = number(0...9)
-        switch rng.next() % 34 {
+        switch rng.next() % 37 {
         case 0, 1, 2: return "/next"
         case 3: return "/back"
         case 4: return "/goto \(pick([String(n), "identity", "retro", "social", "plausibility", "close", "welcome", "o", "x"]))"
@@ -187,6 +198,9 @@ struct Script {
         case 24: return pick(["/nxt", "/", "/ next", "/xyzzy", "//\(text())", "/NEXT"])
         case 25: return pick(["/end", "/quit"])
         case 26: return "\(name()), \(name())"
+        case 27: return "/mark \(pick(["", "#"]))\(n) \(pick(["done", "progress", "in progress", "dropped", "carry", "carry forward", "x", ""])) \(text(0...4))"
+        case 28: return "/mind \(n) \(text())"
+        case 29: return "/goto \(pick(["review", "Review", "0", "8", "9"]))"
         default: return text(1...12)
         }
     }

@@ -16,9 +16,10 @@ struct Room {
     var state: AppState
     private(set) var records: [Record] = []
 
-    init(_ participants: [String] = ["Ana", "Ben", "Chi"], plan: Plan = .standard, anonymous: Bool = false) {
+    init(_ participants: [String] = ["Ana", "Ben", "Chi"], plan: Plan = .standard, anonymous: Bool = false,
+         followUp: FollowUp? = nil) {
         let header = SessionHeader(title: plan.title, plan: plan, participants: participants,
-                                   anonymous: anonymous, started: t0)
+                                   anonymous: anonymous, started: t0, followUp: followUp)
         state = AppState(session: Session(header: header), logName: "test.md")
     }
 

@@ -37,7 +37,11 @@ struct LogFormatTests {
             .pendingWhen("last winter"), .pendingOwner("Chi"),
             .dotsPlaced(participant: "Ana", stories: [2, 2, 5], advancesTurn: true),
             .dotsPlaced(participant: nil, stories: [], advancesTurn: false),
-            .cueLinked(story: 2, cue: "waits"), .timer(.set(seconds: 300)), .timer(.adjust(seconds: -90)),
+            .cueLinked(story: 2, cue: "waits"), .mindChanger(story: 2, text: "if *they*\nstop -->"),
+            .reviewed(item: 1, status: .done, note: nil), .reviewed(item: 2, status: .inProgress, note: "half\n- way <!--"),
+            .reviewed(item: 3, status: .dropped, note: ""), .reviewed(item: 4, status: .carried, note: nil),
+            .contributed(Contribution(id: 9, author: "Ana", stage: 1, kind: .update, text: "done", time: t), advancesTurn: true),
+            .timer(.set(seconds: 300)), .timer(.adjust(seconds: -90)),
             .timer(.pause), .timer(.resume), .suspended, .resumed, .ended,
         ]
         let records = events.enumerated().map { Record(time: t.addingTimeInterval(Double($0.offset)), event: $0.element) }
@@ -81,6 +85,26 @@ struct LogFormatTests {
         #expect(try LogFormat.decode(LogFormat.header(empty)).header == empty)
         let continued = try LogFormat.decode(LogFormat.header(header, continues: "/tmp/old log.md"))
         #expect(continued.continues == "/tmp/old log.md")
+    }
+
+    @Test("A follow-up's header holds the earlier session and its items exactly, as format 2")
+    func followUpHeader() throws {
+        let items = [
+            CarriedItem(kind: .action, text: "Share \"data\"\nweekly -->", owner: "Zoë: x", history: ["in progress: booked", "carried forward"]),
+            CarriedItem(kind: .cue, text: "- a: b"),
+            CarriedItem(kind: .signal, text: "", owner: ""),
+        ]
+        for items in [items, []] {
+            let header = SessionHeader(
+                title: "Follow-up", plan: .standard, participants: ["Ana"], anonymous: false, started: ScriptedWorkshop.started,
+                followUp: FollowUp(previousLog: "../march: \"log\".md", previousTitle: "March\u{2028}x",
+                                   previousStarted: ScriptedWorkshop.started.addingTimeInterval(-86_400 * 30.5), items: items))
+            let text = LogFormat.header(header)
+            #expect(text.hasPrefix("---\nformat: sensemaking-log/2\ntitle: "))
+            #expect(try LogFormat.decode(text).header == header)
+        }
+        // A plain session is still written as version 1, which an older sensemaking reads.
+        #expect(LogFormat.header(workshop.header).hasPrefix("---\nformat: sensemaking-log/1\n"))
     }
 
     @Test("A newer format, a foreign file and an unknown record kind are refused with a reason")
