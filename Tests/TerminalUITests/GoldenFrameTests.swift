@@ -26,7 +26,7 @@ import Testing
     func checkProjectorEssentials(_ frame: Frame, turn: Bool, sourceLocation: SourceLocation = #_sourceLocation) {
         let rows = frame.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(rows[0].contains(/\d\d:\d\d/), "no timer in \(rows[0])", sourceLocation: sourceLocation)
-        #expect(rows[0].contains(/Stage \d+ of \d+|Welcome|Close/), sourceLocation: sourceLocation)
+        #expect(rows[0].contains(/Stage \d+ of \d+|Welcome|Review|Close/), sourceLocation: sourceLocation)
         guard turn else { return }
         let banner = rows.firstIndex { $0.contains("your turn") }
         #expect(banner != nil, "no turn banner", sourceLocation: sourceLocation)

@@ -267,6 +267,30 @@ import Testing
         }
     }
 
+    @Test func aFollowUpsCloseSaysWhatBecameOfLastTimeAndWhoSpokeFromWhere() {
+        var room = Scenario.review()
+        room.say("/goto close")
+        let text = room.frame(120, 40).text
+        #expect(text.contains("Last time   2 done · 1 in progress · 1 dropped · 1 carried forward · 6 not reviewed"))
+        #expect(text.contains("Voices      Ana 1 (100%) · Ben 0 (0%) · Chi 0 (0%)"))
+        let identities = Scenario.close().frame(120, 40).text
+        #expect(identities.contains("Identities  a GP partner 8× by Ana · Identity, Retrospection"))
+    }
+
+    @Test func anAnonymousCloseCountsVoicesWithoutNames() {
+        var room = Room(participants: ["Ana", "Ben", "Chi"], anonymous: true)
+        room.say("/next")
+        room.say("/as a GP")
+        room.round(["first thought", "second thought"])
+        room.say("/goto close")
+        let text = room.frame(120, 40).text
+        #expect(text.contains("Voices      2 contributions, anonymous"))
+        #expect(text.contains("Identities  a GP 1× · Identity"))
+        for name in ["Ana", "Ben", "Chi"] {
+            #expect(!rows(room.frame(120, 40)).dropFirst(4).prefix(8).contains { $0.contains(name) }, "\(name)")
+        }
+    }
+
     @Test func pageUpInCloseReachesTheWholeSynthesis() {
         var room = Scenario.close()
         #expect(!room.frame(60, 16).text.contains("Voices"))

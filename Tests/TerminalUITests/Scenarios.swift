@@ -130,6 +130,7 @@ enum Scenario {
         room.round(["/dots 1 3 3", "/dots 3 4 1", "/dots 2 3 1"])
         if allDots {
             room.round(["/dots 1 1 4", "/dots 3 2 2"])
+            room.say("/mind 3 If the ICB chaired the next one and families still had to lead")
             room.round(["The plausible story is the one where the patient's family had to lead: we start from there."])
         }
         return room
@@ -144,6 +145,23 @@ enum Scenario {
             "Hope, carefully. 🌱",
             "この話をチームに持ち帰ります。",
         ])
+        return room
+    }
+
+    /// A month later: the follow-up of `close()`, part-way through its review.
+    static func review() -> Room {
+        let earlier = close().state.session
+        var room = Room(title: "Follow-up: " + Plan.defaultTitle, participants: ["Ana", "Ben", "Chi"],
+                        logName: "sensemaking-20240414-090000.md",
+                        followUp: FollowUp(of: earlier, log: "sensemaking-20240314-090000.md"))
+        room.say("/next")
+        room.wait(120)
+        room.say("/mark 1 done every Monday since April; the council replies the same day")
+        room.say("/mark 2 in progress first draft shared, not yet agreed")
+        room.say("The voluntary sector came, and brought two people we had never met 🙂")
+        room.say("/mark 3 done")
+        room.say("/mark 4 carry")
+        room.say("/mark 6 dropped")
         return room
     }
 }
@@ -170,6 +188,7 @@ enum GoldenScenario: String, CaseIterable, Sendable {
     case anonymous
     case scrolled
     case longInput = "long-input"
+    case review
 
     /// Whether the room has a turn to show: everything after Welcome, except help.
     var hasTurn: Bool { ![.welcomeEmpty, .welcome, .help].contains(self) }
@@ -268,6 +287,8 @@ enum GoldenScenario: String, CaseIterable, Sendable {
             for _ in 0..<3 { room.press(CursesKey.up) }
             room.press(CursesKey.end)
             return room
+        case .review:
+            return Scenario.review()
         }
     }
 }

@@ -13,9 +13,9 @@ struct Room {
     static let start = Date(timeIntervalSince1970: 1_710_406_800)  // 2024-03-14 09:00 UTC
 
     init(title: String = Plan.defaultTitle, participants: [String] = [], anonymous: Bool = false,
-         plan: Plan = .standard, logName: String = "sensemaking-20240314-090000.md") {
+         plan: Plan = .standard, logName: String = "sensemaking-20240314-090000.md", followUp: FollowUp? = nil) {
         let header = SessionHeader(title: title, plan: plan, participants: participants,
-                                   anonymous: anonymous, started: Room.start)
+                                   anonymous: anonymous, started: Room.start, followUp: followUp)
         state = AppState(session: Session(header: header), logName: logName, now: Room.start)
         clock = Room.start
     }
