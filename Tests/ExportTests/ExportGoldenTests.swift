@@ -10,7 +10,35 @@ func journaledWorkshop(in dir: URL) throws -> (path: String, live: Session) {
     let start = Date(timeIntervalSince1970: 1_800_000_000)
     let header = SessionHeader(title: "North *System* <Board> | 2027", plan: .standard,
                                participants: ["Ana", "Ben Okafor", "Chi"], anonymous: false, started: start)
-    let path = dir.appendingPathComponent("fixture.md").path
+    return try journal(header, in: dir, name: "fixture.md", lines: workshopLines)
+}
+
+/// A month later, the follow-up of `journaledWorkshop`, built from its log as
+/// `run --follow-up` builds it, with hostile marks and notes.
+func journaledFollowUp(in dir: URL) throws -> (path: String, live: Session) {
+    let (first, _) = try journaledWorkshop(in: dir)
+    let earlier = try LogReader.read(path: first).session
+    let start = Date(timeIntervalSince1970: 1_802_600_000)
+    let header = SessionHeader(title: "Follow-up: North *System*", plan: .standard, participants: ["Ana", "Chi", "Dev"],
+                               anonymous: false, started: start,
+                               followUp: FollowUp(of: earlier, log: "fixture.md"))
+    return try journal(header, in: dir, name: "followup.md", lines: [
+        "/next",
+        "/mark 1 done <b>published</b> in March | on time",
+        "/mark 2 in progress two teams so far\n- more in May",
+        "The dashboard is *live*; Ben Okafor sends it on Mondays",
+        "/mark 3 carry",
+        "/mark 4 dropped",
+        "/note [ran](javascript:alert(1)) out of time",
+        "/goto enactment",
+        "/owner Dev", "Ask the wards what the dashboard misses",
+        "/end",
+    ])
+}
+
+private func journal(_ header: SessionHeader, in dir: URL, name: String, lines: [String]) throws -> (path: String, live: Session) {
+    let start = header.started
+    let path = dir.appendingPathComponent(name).path
     let journal = try Journal.create(path: path, header: header, now: start)
     defer { journal.close() }
     var state = AppState(session: Session(header: header), now: start)
@@ -26,7 +54,11 @@ func journaledWorkshop(in dir: URL) throws -> (path: String, live: Session) {
         }
         if !records.isEmpty { journal.append(records, session: state.session) }
     }
-    for line in [
+    for line in lines { say(line) }
+    return (path, state.session)
+}
+
+private let workshopLines = [
         "/next",
         "/as a GP", "I am a GP first, a system leader second — 日本語 👩‍👩‍👧 café",
         "/as the ICB", "# I hold the money <script>alert(1)</script>",
@@ -51,27 +83,42 @@ func journaledWorkshop(in dir: URL) throws -> (path: String, live: Session) {
         "/edit 2 I hold the money, and <b>the risk</b>",
         "/next", "I leave with one action",
         "/end",
-    ] { say(line) }
-    return (path, state.session)
-}
+]
 
 @Suite struct ExportGoldenTests {
-    @Test(arguments: ExportFormat.allCases)
-    func golden(_ format: ExportFormat) throws {
+    @Test(arguments: ExportFormat.allCases, ["fixture", "followup"])
+    func golden(_ format: ExportFormat, _ name: String) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("golden-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let (path, live) = try journaledWorkshop(in: dir)
+        let (path, live) = try name == "fixture" ? journaledWorkshop(in: dir) : journaledFollowUp(in: dir)
         let read = try LogReader.read(path: path)
         #expect(read.session == live, "replayed session differs from the live one")
         let text = format.render(Report(read.session))
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Goldens/fixture.\(format.fileExtension)")
+            .appendingPathComponent("Goldens/\(name).\(format.fileExtension)")
         if ProcessInfo.processInfo.environment["UPDATE_GOLDENS"] == "1" {
             try text.write(to: golden, atomically: true, encoding: .utf8)
         }
         let expected = try String(contentsOf: golden, encoding: .utf8)
         #expect(text == expected, "export differs from \(golden.path); UPDATE_GOLDENS=1 rewrites it")
+    }
+
+    /// An owner carried from last time who is not here today is still a participant to
+    /// hide, in the review table and wherever an update names them.
+    @Test func anonymizedFollowUpNamesNoOne() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("anon-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (path, _) = try journaledFollowUp(in: dir)
+        let session = try LogReader.read(path: path).session
+        #expect(Report(session).followUp?.items.first?.owner == "Ben Okafor")
+        let report = Report(session, anonymize: true)
+        for format in ExportFormat.allCases {
+            let text = format.render(report)
+            for name in ["Ana", "Okafor", "Chi", "Dev"] { #expect(!text.contains(name), "\(format) leaks \(name)") }
+            #expect(text.contains("Participant"))
+        }
     }
 
     /// A live session appends while export reads: every read sees a whole prefix of the
