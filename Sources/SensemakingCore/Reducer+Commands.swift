@@ -24,14 +24,8 @@ extension Step {
             guard let participant = findParticipant(name) else { return }
             record(.turnGiven(participant))
         case .join(let raw):
-            switch Sanitizer.clean(raw, as: .name) {
-            case .failure(let failure): return fail(failure.message)
-            case .success(let name):
-                if let problem = nameProblem(name) { return fail(problem) }
-                if session.participant(named: name) != nil { return fail("\(name) is already here.") }
-                record(.joined(name))
-                state.message = .info("\(name) joined.")
-            }
+            // "/join Ana, Ben" adds both, as a line typed in Welcome does.
+            addNames(raw)
         case .leave(let name):
             guard let participant = findParticipant(name) else { return }
             record(.left(participant))
@@ -233,8 +227,13 @@ extension Step {
             record(.timer(.adjust(seconds: minutes * 60)))
             state.belled.remove(session.current)
         case .subtract(let minutes):
-            guard box.budget != nil else { return fail("This stage has no timer: /timer M sets one.") }
-            record(.timer(.adjust(seconds: -minutes * 60)))
+            guard box.budget != nil, let left = box.remaining(at: state.now) else {
+                return fail("This stage has no timer: /timer M sets one.")
+            }
+            // Down to no time left, never into overtime: "-5" with 3 left leaves 0.
+            let seconds = min(minutes * 60, max(0, left))
+            if seconds == 0 { return state.message = .info("No time is left to take off.") }
+            record(.timer(.adjust(seconds: -seconds)))
         case .pause:
             if box.paused { return state.message = .info("The timer is already paused.") }
             record(.timer(.pause))

@@ -41,7 +41,7 @@ struct Step {
             // A paste is text, whatever it holds: line breaks stay line breaks.
             let dropped = state.input.insert(Sanitizer.strip(text))
             if dropped > 0 {
-                fail("The paste was too long: \(dropped) characters were left out.")
+                fail("The paste was too long: \(dropped) \(dropped == 1 ? "character was" : "characters were") left out.")
             }
         case .journal(let status):
             state.save = status
@@ -159,9 +159,9 @@ struct Step {
         }
         if added.isEmpty { return fail(Sanitizer.Failure.empty(.name).message) }
         for name in added { record(.joined(name)) }
-        if !added.isEmpty {
-            state.message = .info("Welcome, \(added.joined(separator: ", ")). Type more names, or /next to begin.")
-        }
+        let names = added.joined(separator: ", ")
+        state.message = .info(session.stage == .welcome ? "Welcome, \(names). Type more names, or /next to begin."
+                                                        : "\(names) joined.")
     }
 
     /// Names are used after `@` and in `/turn`: they cannot start with a command sign.
@@ -201,15 +201,20 @@ struct Step {
         let match = session.roster
             .filter { name in
                 let key = name.lowercased()
-                return lowered.hasPrefix(key) && (lowered.count == key.count || lowered.dropFirst(key.count).first?.isWhitespace == true)
+                guard lowered.hasPrefix(key) else { return false }
+                // "@Ana text" and "@Ana: text".
+                let after = lowered.dropFirst(key.count).first
+                return after == nil || after?.isWhitespace == true || after == ":"
+
             }
             .max { $0.count < $1.count }
         guard let name = match else {
             let word = rest.prefix { !$0.isWhitespace }
             return fail("No one called \(word.prefix(40)) is here: /join \(word.prefix(40)) adds them.")
         }
-        let text = String(rest.dropFirst(name.count))
+        var text = Substring(rest.dropFirst(name.count))
+        if text.first == ":" { text = text.dropFirst() }
         if text.allSatisfy(\.isWhitespace) { return fail("@\(name) needs some text after the name.") }
-        contribute(text, from: name, inTurn: false)
+        contribute(String(text), from: name, inTurn: false)
     }
 }
