@@ -63,7 +63,7 @@ public enum HTMLReport {
         if !report.identityMap.isEmpty {
             page.raw("<h3>Identity map</h3>\n<ul class=\"map\">\n")
             for voice in report.identityMap {
-                page.raw("<li><strong>\(e(voice.identity))</strong>: \(e(ReportText.voice(voice, anonymous: report.anonymous)))</li>\n")
+                page.raw("<li><strong>\(e(voice.identity))</strong>: \(e(ReportText.voice(voice, in: report)))</li>\n")
             }
             page.raw("</ul>\n")
         }

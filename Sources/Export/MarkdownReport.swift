@@ -34,7 +34,7 @@ public enum MarkdownReport {
                 if !report.identityMap.isEmpty {
                     out += "**Identity map**\n\n"
                     for v in report.identityMap {
-                        out += "- **\(inline(v.identity))**: \(inline(ReportText.voice(v, anonymous: report.anonymous)))\n"
+                        out += "- **\(inline(v.identity))**: \(inline(ReportText.voice(v, in: report)))\n"
                     }
                     out += "\n"
                 }

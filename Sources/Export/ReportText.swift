@@ -39,10 +39,14 @@ enum ReportText {
         return parts.isEmpty ? "" : "— " + parts.joined(separator: ", ")
     }
 
-    static func voice(_ v: Report.IdentityVoice, anonymous: Bool) -> String {
-        let times = v.count == 1 ? "1 contribution" : "\(v.count) contributions"
-        if anonymous || v.speakers.isEmpty { return times }
-        return times + " (" + v.speakers.joined(separator: ", ") + ")"
+    /// "3 contributions (Ana, Ben) in Identity, Close": how often, by whom, where.
+    static func voice(_ v: Report.IdentityVoice, in r: Report) -> String {
+        var text = v.count == 1 ? "1 contribution" : "\(v.count) contributions"
+        if !r.anonymous && !v.speakers.isEmpty { text += " (" + v.speakers.joined(separator: ", ") + ")" }
+        let names = v.stages.map { number in
+            r.stages.first { $0.number == number }?.name ?? (number == 0 ? "Welcome" : "Close")
+        }
+        return names.isEmpty ? text : text + " in " + names.joined(separator: ", ")
     }
 
     /// "Follows up Making sense (Monday 27 October 2026, march.md): 5 items."

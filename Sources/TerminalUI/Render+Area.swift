@@ -180,11 +180,16 @@ extension Screen {
         let minutes = stages.reduce(0) { $0 + $1.minutes }
         let list = stages.enumerated().map { "\($0.offset + 1) \($0.element.displayName)" }.joined(separator: " · ")
         let plan = stages.isEmpty ? [] : section("Plan", list + " — \(minutes) minutes", Styles.dim)
+        var follows: [Line] = []
+        if let earlier = session.header.followUp {
+            let count = earlier.items.count
+            follows = section("Follows", earlier.previousTitle + " · Review next: \(count) " + (count == 1 ? "item" : "items"))
+        }
         // Display order, and the order in which sections are dropped when space is short.
-        var sections = [(0, title), (1, purpose), (2, here), (3, plan)].filter { !$0.1.isEmpty }
+        var sections = [(0, title), (4, follows), (1, purpose), (2, here), (3, plan)].filter { !$0.1.isEmpty }
         let rows = bottom - top
         func height() -> Int { sections.map(\.1.count).reduce(0, +) + sections.count - 1 }
-        for drop in [0, 3, 1] where height() > rows && sections.count > 1 {
+        for drop in [0, 3, 1, 4] where height() > rows && sections.count > 1 {
             sections.removeAll { $0.0 == drop }
         }
         var lines: [Line] = []
@@ -435,6 +440,9 @@ extension Screen {
             text.append(story.dots == 0 ? "no dots  " : String(repeating: "●", count: min(story.dots, 10)) + " \(story.dots)  ", Styles.label)
             text.append(story.story.title, Styles.text)
             if !story.cues.isEmpty { text.append(" (cues: " + story.cues.joined(separator: " · ") + ")", Styles.dim) }
+            if !story.mindChangers.isEmpty {
+                text.append(" (would change our mind: " + story.mindChangers.map { $0.replacingNewlines() }.joined(separator: " · ") + ")", Styles.dim)
+            }
             return text
         })
         add("Actions", synthesis.actions.map { action in

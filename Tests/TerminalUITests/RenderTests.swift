@@ -277,6 +277,14 @@ import Testing
         #expect(identities.contains("Identities  a GP partner 8× by Ana · Identity, Retrospection"))
     }
 
+    @Test func aFollowUpsWelcomeSaysWhatItFollowsAndThatTheReviewIsNext() {
+        let earlier = Scenario.close().state.session
+        let room = Room(participants: ["Ana"], followUp: FollowUp(of: earlier, log: "march.md"))
+        let text = room.frame(80, 24).text
+        #expect(text.contains("Follows   Making sense of our system · Review next: 11 items"))
+        #expect(text.contains("Welcome · 7 stages"))
+    }
+
     @Test func anAnonymousCloseCountsVoicesWithoutNames() {
         var room = Room(participants: ["Ana", "Ben", "Chi"], anonymous: true)
         room.say("/next")
