@@ -224,7 +224,9 @@ extension Screen {
         return roster.allSatisfy { !session.dotsPlaced(by: $0).isEmpty }
     }
 
-    func boardLines(width: Int) -> [Line] {
+    /// The board as cards side by side when they fit in `rows` (a projector's big screen),
+    /// else as a list of one line per story, which fits the most on a small one.
+    func boardLines(width: Int, rows: Int) -> [Line] {
         let stories = session.stories
         if stories.isEmpty {
             return [Line("No stories yet: the stories told in Social activity appear here.", Styles.dim)]
@@ -237,6 +239,12 @@ extension Screen {
         }
         let heading = ranked ? "Ranked by dots: everyone has placed theirs" : "Dots as they arrive · /dots 1 2 3"
         var lines = [Line(heading, Styles.label)]
+        if let cards = grid(order.count, width: width, minimumWidth: 22, blankBetweenRows: true, block: { index, cardWidth in
+            let entry = order[index]
+            return card(number: entry.number, story: entry.story, dots: entry.dots, first: ranked && index == 0, width: cardWidth)
+        }), cards.count + 1 <= rows {
+            return lines + cards
+        }
         let numberWidth = String(stories.count).count
         let dotsWidth = min(10, order.map(\.dots).max() ?? 0) + (order.contains { $0.dots > 10 } ? 1 : 0)
         let countWidth = String(order.map(\.dots).max() ?? 0).count
@@ -268,10 +276,45 @@ extension Screen {
         return lines
     }
 
+    /// One story on the board: its number and dots, its title (two lines at most) and who
+    /// told it, then the cues linked to it and what would change our mind.
+    func card(number: Int, story: Contribution, dots: Int, first: Bool, width: Int) -> [Line] {
+        var head = StyledText()
+        head.append(String(number), first ? Styles.selected : Styles.number)
+        head.append("  ", Styles.text)
+        head.append(dots == 0 ? "no dots" : String(repeating: "●", count: min(dots, 10)) + (dots > 10 ? "+" : ""), Styles.label)
+        if dots > 0 { head.append(" \(dots)", Styles.emphasis) }
+        if let author = story.author, !session.anonymous { head.append(" · " + author, Styles.dim) }
+        var lines = clipped(head, width: width, rows: 1)
+        // The story's first line, as much of it as two lines hold.
+        let title = String(story.text.split(separator: "\n", maxSplits: 1).first ?? "")
+        lines += clipped(StyledText(title, Styles.text), width: width, rows: 2)
+        let cues = session.cueLinks.filter { $0.story == story.id }.map(\.cue)
+        let minds = session.mindChangers.filter { $0.story == story.id }.map { $0.text.replacingNewlines() }
+        for (label, said) in [("cues: ", cues), ("would change our mind: ", minds)] where !said.isEmpty {
+            lines += clipped(StyledText(label + said.joined(separator: " · "), Styles.dim), width: width, rows: 3)
+        }
+        return lines
+    }
+
+    /// Text wrapped to `rows` lines at most; the last ends with "…" when some is left out.
+    func clipped(_ text: StyledText, width: Int, rows: Int) -> [Line] {
+        let lines = text.wrapped(width: width)
+        guard lines.count > rows, let last = lines.prefix(rows).last else { return lines }
+        var cut = StyledText()
+        cut.characters = Array(last.characters)
+        cut.styles = Array(last.styles)
+        var line = Line(truncated(cut, width: width - last.indent - 2), indent: last.indent)
+        line.characters += [" ", "…"]
+        line.styles += [Styles.dim, Styles.dim]
+        return Array(lines.prefix(rows - 1)) + [line]
+    }
+
     mutating func drawBoard(top: Int, bottom: Int, ruleRow: Int) {
         let storyCount = session.stories.count
         let label = storyCount == 0 ? nil : "\(storyCount) \(plural("story", storyCount)) on the board"
-        drawSplit(head: boardLines(width: contentWidth), headLabel: label, tailLabel: "the room's narrative and notes",
+        let rows = bottom - top - (stats.live == 0 ? 0 : 1 + min(3, (bottom - top) / 3))
+        drawSplit(head: boardLines(width: contentWidth, rows: rows), headLabel: label, tailLabel: "the room's narrative and notes",
                   top: top, bottom: bottom, ruleRow: ruleRow)
     }
 
@@ -360,16 +403,24 @@ extension Screen {
 
     /// Memories of the same moment side by side, in columns, never merged.
     func columns(_ notes: [Contribution], width: Int) -> [Line] {
+        grid(notes.count, width: width, minimumWidth: 24) { index, columnWidth in
+            block(notes[index], width: columnWidth, showWhen: false)
+        } ?? notes.flatMap { block($0, width: width, showWhen: false) }
+    }
+
+    /// `count` blocks side by side in rows of as many columns of at least `minimumWidth`
+    /// as fit, split by "│"; nil when only one fits.
+    func grid(_ count: Int, width: Int, minimumWidth: Int, blankBetweenRows: Bool = false,
+              block: (_ index: Int, _ width: Int) -> [Line]) -> [Line]? {
         let gap = 3
-        let perRow = max(1, min(notes.count, (width + gap) / (24 + gap)))
-        if perRow == 1 {
-            return notes.flatMap { block($0, width: width, showWhen: false) }
-        }
+        let perRow = max(1, min(count, (width + gap) / (minimumWidth + gap)))
+        if perRow == 1 { return nil }
         let columnWidth = (width - gap * (perRow - 1)) / perRow
         var lines: [Line] = []
         var start = 0
-        while start < notes.count {
-            let group = notes[start..<min(notes.count, start + perRow)].map { block($0, width: columnWidth, showWhen: false) }
+        while start < count {
+            if blankBetweenRows && start > 0 { lines.append(.blank) }
+            let group = (start..<min(count, start + perRow)).map { block($0, columnWidth) }
             let height = group.map(\.count).max() ?? 0
             for row in 0..<height {
                 var text = StyledText()

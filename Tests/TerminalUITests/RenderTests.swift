@@ -234,8 +234,9 @@ import Testing
 
     @Test func theBoardRanksOnlyWhenEveryoneHasPlacedDots() {
         let before = rows(Scenario.plausibility(allDots: false).frame(80, 24))
-        let storyRows = before.filter { $0.contains(/^ \d  [●·]/) }
-        #expect(storyRows.map { $0.dropFirst().prefix(1) } == ["1", "2", "3", "4"])
+        // Cards side by side: each card's head is "N  ●●● 3 · Name", after "│ " from the second on.
+        let cards = before.flatMap { row in row.matches(of: /(?:^ |│ )(\d)  ●/).map { String($0.1) } }
+        #expect(cards == ["1", "2", "3", "4"])
         #expect(before.contains { $0.contains("Dots as they arrive") })
         let after = rows(Scenario.plausibility(allDots: true).frame(80, 24))
         #expect(after.contains { $0.contains("Ranked by dots") })
