@@ -17,11 +17,33 @@ struct Step {
 
     var session: Session { state.session }
 
-    /// Journals an event: applies it now and asks the front end to write it.
+    /// Journals an event: applies it now and asks the front end to write what the journal
+    /// may keep of it.
     mutating func record(_ event: Event) {
-        let record = Record(time: max(state.now, state.session.lastTime), event: event)
-        state.session.apply(record)
-        effects.append(.append(record))
+        let time = max(state.now, state.session.lastTime)
+        guard let kept = Self.journaled(event, anonymous: session.anonymous) else {
+            // Not journaled, so it must not move the session's clock either: a replay of
+            // the journal would not, and the timeboxes would differ after a resume.
+            state.session.apply(Record(time: session.lastTime, event: event))
+            return
+        }
+        state.session.apply(Record(time: time, event: event))
+        effects.append(.append(Record(time: time, event: kept)))
+    }
+
+    /// What an anonymous session's journal keeps of an event: nothing that, read in order,
+    /// ties a contribution or a dot to a person. Whose turn it is and who speaks as what
+    /// live on screen only (a resumed anonymous session starts its turns again from the
+    /// first person here); the identity a contribution was spoken from stays on it.
+    static func journaled(_ event: Event, anonymous: Bool) -> Event? {
+        guard anonymous else { return event }
+        switch event {
+        case .contributed(let contribution, _): return .contributed(contribution, advancesTurn: false)
+        case .dotsPlaced(let participant, let stories, _):
+            return .dotsPlaced(participant: participant, stories: stories, advancesTurn: false)
+        case .turnGiven, .passed, .speakingAs: return nil
+        default: return event
+        }
     }
 
     mutating func fail(_ message: String) {
@@ -51,7 +73,10 @@ struct Step {
             quit()
         case .resume:
             record(.resumed)
-            state.message = .info("Resumed \(session.stage.name). Everything saved before is here.")
+            var text = "Resumed \(session.stage.name). Everything saved before is here."
+            // An anonymous journal keeps no turns: they start again from the first person here.
+            if session.anonymous, let holder = session.turnHolder { text += " Turns start again with \(holder)." }
+            state.message = .info(text)
         }
     }
 

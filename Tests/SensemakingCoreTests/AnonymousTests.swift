@@ -18,7 +18,9 @@ struct AnonymousTests {
     @Test func contributionsCarryNoAuthorButTheTurnStillMovesOn() {
         var room = Room(["Ana", "Ben"], anonymous: true)
         room.type("/next")
-        #expect(room.type("I am a nurse") == [write(.contributed(item(1, nil, stage: 1, .identity, "I am a nurse"), advancesTurn: true))])
+        // The turn moves on screen; the journal does not say so, or the order of turns
+        // would name the author.
+        #expect(room.type("I am a nurse") == [write(.contributed(item(1, nil, stage: 1, .identity, "I am a nurse"), advancesTurn: false))])
         #expect(room.session.turnHolder == "Ben")
         #expect(room.type("@Ana an aside") == [write(.contributed(item(2, nil, stage: 1, .identity, "an aside"), advancesTurn: false))])
         #expect(room.session.turnHolder == "Ben")
@@ -59,6 +61,42 @@ struct AnonymousTests {
         #expect(room.session.contributions.count == 7)
         #expect(Synthesis(room.session).ranking.map(\.dots) == [2, 1])
         room.expectReplayMatches()
+    }
+
+    /// Read in order, the journal of an anonymous session cannot tie a contribution or a dot
+    /// to a person: it records no turn, no pass, no `/as` by name, and no contribution or
+    /// placement that moved the turn.
+    @Test func theOrderOfTheJournalNamesNoOne() {
+        var room = Room(["Ana", "Ben", "Chi"], anonymous: true)
+        room.type("/next")
+        room.type("/as a GP")
+        room.type("One")
+        room.type("/pass")
+        room.type("/turn Ana")
+        room.type("Two")
+        room.type("/goto social")
+        room.type("Story")
+        room.type("/goto plausibility")
+        room.type("/dots 1")
+        for record in room.records {
+            switch record.event {
+            case .turnGiven, .passed, .speakingAs:
+                Issue.record("an anonymous journal keeps \(record.event)")
+            case .contributed(_, let advancesTurn), .dotsPlaced(_, _, let advancesTurn):
+                #expect(!advancesTurn, "\(record.event)")
+            default: break
+            }
+        }
+        // Live, the room still takes turns and the tag stays on what was said.
+        #expect(room.session.contributions[0].tags.speakingAs == "a GP")
+        #expect(room.session.turnHolder == "Ana")
+        room.expectReplayMatches()
+
+        // Resumed from its journal, the session starts its turns again with the first person.
+        var resumed = AppState(session: room.replayed, now: t0 + 60)
+        _ = reduce(&resumed, .resume)
+        #expect(resumed.session.turnHolder == "Ana")
+        #expect(resumed.message == .info("Resumed Plausibility over accuracy. Everything saved before is here. Turns start again with Ana."))
     }
 
     @Test func theSameSessionNamedAttributesEveryContribution() {

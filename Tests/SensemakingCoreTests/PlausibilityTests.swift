@@ -119,7 +119,7 @@ struct PlausibilityTests {
 
     @Test func anonymousDotsCarryNoNameAndAddUp() {
         var room = board(anonymous: true)
-        #expect(room.type("/dots 1 2") == [write(.dotsPlaced(participant: nil, stories: [1, 2], advancesTurn: true))])
+        #expect(room.type("/dots 1 2") == [write(.dotsPlaced(participant: nil, stories: [1, 2], advancesTurn: false))])
         #expect(room.message == .info("Dots placed."))
         room.type("/dots 2")
         #expect(room.session.dotTotals == [1: 1, 2: 2])
