@@ -109,6 +109,17 @@ public struct Session: Equatable, Sendable {
 
     public var timebox: Timebox { timeboxes[current] }
 
+    /// The session as its journal rebuilds it. An anonymous session's journal keeps no
+    /// turns and no `/as` by name (they would tell who said what), so its replay has no
+    /// one speaking as anything and the turn with the first person here.
+    public var asJournaled: Session {
+        guard anonymous else { return self }
+        var copy = self
+        copy.speakingAs = [:]
+        copy.turn = roster.isEmpty ? nil : 0
+        return copy
+    }
+
     // MARK: Apply
 
     /// Applies one record. Total: a record that no longer fits (a name that left, an id

@@ -68,26 +68,7 @@ struct Room {
         #expect(replayMatches, "replaying the records gives another session", sourceLocation: sourceLocation)
     }
 
-    var replayMatches: Bool {
-        let replayed = replayed
-        guard session.anonymous else { return replayed == session }
-        return JournaledFacts(replayed) == JournaledFacts(session)
-    }
-}
-
-/// What an anonymous session's journal rebuilds: everything but `turn` and `speakingAs`.
-struct JournaledFacts: Equatable {
-    var header: SessionHeader, stages: [Stage], current: Int, roster: [String], contributions: [Contribution]
-    var pendingWhen: String?, pendingOwner: String?, dots: [DotPlacement], cueLinks: [CueLink]
-    var mindChangers: [MindChanger], reviews: [Int: ReviewMark], timeboxes: [Timebox], ended: Bool
-    var suspended: Bool, everyone: [String], lastTime: Date, nextID: Int
-
-    init(_ s: Session) {
-        header = s.header; stages = s.stages; current = s.current; roster = s.roster; contributions = s.contributions
-        pendingWhen = s.pendingWhen; pendingOwner = s.pendingOwner; dots = s.dots; cueLinks = s.cueLinks
-        mindChangers = s.mindChangers; reviews = s.reviews; timeboxes = s.timeboxes; ended = s.ended
-        suspended = s.suspended; everyone = s.everyone; lastTime = s.lastTime; nextID = s.nextID
-    }
+    var replayMatches: Bool { replayed == session.asJournaled }
 }
 
 /// The effect of writing `event` at `t0 + seconds`.

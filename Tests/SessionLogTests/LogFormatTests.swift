@@ -16,7 +16,7 @@ struct LogFormatTests {
             #expect(contents.records == workshop.records)
             #expect(contents.torn == nil)
             #expect(contents.validLength == text.utf8.count)
-            #expect(contents.session == workshop.final)
+            #expect(contents.session == workshop.final.asJournaled)
             #expect(workshop.final.ended)
         }
     }
