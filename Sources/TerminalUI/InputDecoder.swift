@@ -329,6 +329,16 @@ public struct InputDecoder: Sendable {
         marker = 0
     }
 
+    /// Goes on with a paste that just ended, when more input was already waiting: a
+    /// terminal that lets pasted text carry the end marker (tmux 3.3 does) would otherwise
+    /// turn the rest of the paste into keys, its line breaks into Enter and `/quit` into a
+    /// command. No person types that fast; what follows at once is still the paste.
+    public mutating func continuePaste() {
+        guard mode == .ground else { return }
+        mode = .paste
+        idle = 0
+    }
+
     mutating func finishPaste() -> [Action] {
         marker = 0
         mode = .ground

@@ -87,6 +87,7 @@ final class Workshop {
                 for action in decoder.feed(raw) {
                     dispatch(action)
                     if exit != nil { break }
+                    if case .paste = action, screen.inputPending { decoder.continuePaste() }
                 }
             case .endOfInput:
                 dispatch(.terminate)

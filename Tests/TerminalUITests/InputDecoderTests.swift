@@ -128,6 +128,24 @@ import Testing
         #expect(decoder.feed(.character("\r")) == [.key(.enter)])
     }
 
+    /// The adapter continues a paste when more input already waits as it ends (an end
+    /// marker let through inside pasted text): the rest is text too, up to the next marker.
+    @Test func aContinuedPasteKeepsWhatFollowsAsText() {
+        var decoder = InputDecoder()
+        var actions: [Action] = []
+        for scalar in "\u{1B}[200~first\u{1B}[201~".unicodeScalars { actions += decoder.feed(.character(scalar)) }
+        #expect(actions == [.paste("first")])
+        decoder.continuePaste()
+        #expect(decoder.isPasting)
+        actions = []
+        for scalar in "\r/quit\r\u{1B}[201~\r".unicodeScalars { actions += decoder.feed(.character(scalar)) }
+        #expect(actions == [.paste("\r/quit\r"), .key(.enter)])
+        // Only between keys: inside an escape sequence it changes nothing.
+        _ = decoder.feed(.character("\u{1B}"))
+        decoder.continuePaste()
+        #expect(!decoder.isPasting)
+    }
+
     @Test func anEmptyPasteGivesNothing() {
         #expect(decode("\u{1B}[200~\u{1B}[201~").isEmpty)
     }
