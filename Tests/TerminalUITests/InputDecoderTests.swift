@@ -129,7 +129,8 @@ import Testing
     }
 
     /// The adapter continues a paste when more input already waits as it ends (an end
-    /// marker let through inside pasted text): the rest is text too, up to the next marker.
+    /// marker let through inside pasted text): up to the next marker the rest is text too;
+    /// without one before a pause, it was keys.
     @Test func aContinuedPasteKeepsWhatFollowsAsText() {
         var decoder = InputDecoder()
         var actions: [Action] = []
@@ -140,6 +141,15 @@ import Testing
         actions = []
         for scalar in "\r/quit\r\u{1B}[201~\r".unicodeScalars { actions += decoder.feed(.character(scalar)) }
         #expect(actions == [.paste("\r/quit\r"), .key(.enter)])
+        // Keys typed after a paste, with no end marker before the next pause, are keys.
+        for scalar in "\u{1B}[200~x\u{1B}[201~".unicodeScalars { _ = decoder.feed(.character(scalar)) }
+        decoder.continuePaste()
+        actions = []
+        for scalar in "ab\r\u{1B}[A".unicodeScalars { actions += decoder.feed(.character(scalar)) }
+        actions += decoder.feed(.keyCode(CursesKey.left))
+        #expect(actions.isEmpty)
+        #expect(decoder.feed(.timeout) == [.key(.character("a")), .key(.character("b")), .key(.enter), .key(.up), .key(.left)])
+        #expect(!decoder.isPasting)
         // Only between keys: inside an escape sequence it changes nothing.
         _ = decoder.feed(.character("\u{1B}"))
         decoder.continuePaste()
