@@ -65,20 +65,19 @@ struct HostileInputTests {
         #expect(owners == [clean(session.owner, .name)].compactMap { $0 }, "\(name): /owner")
         let logged = [header.title, header.plan.title, header.plan.purpose] + header.participants
             + header.plan.stages.flatMap { $0.prompts + [$0.title ?? ""] } + texts + joined + tags + when + owners
-        for text in logged { #expect(Sanitizer.hostileScalars(in: text).isEmpty, "\(name): \(text.debugDescription)") }
+        for text in logged { #expect(Hostile.scalars(in: text).isEmpty, "\(name): \(text.debugDescription)") }
 
         // (b) The terminal: screens, raw bytes, the pane's title, tmux's paste buffers.
         for screen in session.screens {
-            #expect(Sanitizer.hostileScalars(in: screen).isEmpty, "\(name): on screen:\n\(screen)")
+            #expect(Hostile.scalars(in: screen).isEmpty, "\(name): on screen:\n\(screen)")
             let top = screen.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
             #expect(top.contains("T\(session.label) "), "\(name): the header stays in place:\n\(screen)")
         }
         let raw = [UInt8]((try? Data(contentsOf: URL(fileURLWithPath: session.tmux.path("raw.bin")))) ?? Data())
         #expect(raw.count > 1000, "\(name): the raw output was captured")
         #expect(TerminalOutput.problems(in: raw) == [], "\(name): raw terminal output")
-        // The program rings the bell itself on each error; any other BEL came from the text.
-        let errors = session.screens.filter { $0.contains("✗ Error:") }.count
-        #expect(raw.filter { $0 == 0x07 }.count == errors, "\(name): BELs in the raw output, \(errors) errors shown")
+        // BEL is not checked in the raw output: the program rings it itself on each error, and
+        // a BEL in a text is caught where it would be kept (the log, the screens, the exports).
         #expect(try session.tmux.query("#{pane_title}") == session.paneTitle, "\(name): the pane title is unchanged")
         #expect(try session.tmux.run(["list-buffers"]).output.isEmpty, "\(name): nothing set tmux's clipboard")
 

@@ -88,10 +88,21 @@ extension HostileText {
     ]
 }
 
-extension Sanitizer {
-    /// What must never reach the screen, a log's texts or an export: every scalar the
-    /// sanitizer refuses, and CR (it only ever becomes a line feed).
-    static func hostileScalars(in text: String) -> [Unicode.Scalar] {
-        text.unicodeScalars.filter { $0 != "\n" && (isForbidden($0) || $0 == "\r") }
+/// What must never reach the screen, a log's texts or an export, listed here on its own
+/// rather than asked of `Sanitizer`, so that the checks still hold if the sanitizer is wrong.
+enum Hostile {
+    static func isHostile(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A: false                                 // the one line break kept
+        case 0x00...0x1F, 0x7F...0x9F: true              // C0 (CR included), DEL, C1
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true   // bidi
+        case 0x200B, 0x2060, 0xFEFF, 0x180E, 0xFFF9...0xFFFB: true            // zero-width
+        case 0x2028, 0x2029: true                        // line separators
+        default: false
+        }
+    }
+
+    static func scalars(in text: String) -> [Unicode.Scalar] {
+        text.unicodeScalars.filter(isHostile)
     }
 }

@@ -32,7 +32,7 @@ struct ExportCheck {
     func export(_ format: String) throws -> String {
         let result = try Spawn.run([try Tmux.binary(), "export", log, "--format", format], in: directory)
         #expect(result.status == 0, "\(context): export \(format): \(result.error)")
-        #expect(Sanitizer.hostileScalars(in: result.output).isEmpty, "\(context): export \(format) holds a control")
+        #expect(Hostile.scalars(in: result.output).isEmpty, "\(context): export \(format) holds a control")
         return result.output
     }
 

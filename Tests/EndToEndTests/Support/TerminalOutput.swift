@@ -1,5 +1,4 @@
 import Foundation
-import SensemakingCore
 
 /// What the program wrote to its terminal, byte for byte (tmux `pipe-pane`), and what
 /// in it would be the hostile text acting on the terminal rather than showing as text.
@@ -25,7 +24,7 @@ enum TerminalOutput {
         }
         // Decoded: C1 controls (UTF-8 C2 80–9F), bidi and zero-width controls.
         for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars
-        where scalar.value >= 0x80 && Sanitizer.isForbidden(scalar) {
+        where scalar.value >= 0x80 && Hostile.isHostile(scalar) {
             problems.append(String(format: "U+%04X", scalar.value))
         }
         return problems
