@@ -30,6 +30,28 @@ public protocol FileIO: AnyObject {
     func lockExclusive(_ fd: Int32) throws(SystemError) -> Bool
     /// The whole file as it is now.
     func read(_ path: String) throws(SystemError) -> [UInt8]
+    /// Which file `fd` is, and how many names it still has; nil when that cannot be told.
+    func identity(of fd: Int32) -> FileIdentity?
+    /// Which file `path` names now; nil when none does.
+    func identity(atPath path: String) -> FileIdentity?
+}
+
+/// A file as the kernel knows it: deleted when it has no names left, and another file when
+/// its device or inode differ (a rename over it, an editor that saves by replacing).
+public struct FileIdentity: Equatable, Sendable {
+    public var device: UInt64
+    public var inode: UInt64
+    public var links: UInt64
+
+    public init(device: UInt64, inode: UInt64, links: UInt64) {
+        self.device = device
+        self.inode = inode
+        self.links = links
+    }
+
+    public func isSameFile(as other: FileIdentity) -> Bool {
+        device == other.device && inode == other.inode
+    }
 }
 
 /// The real thing: POSIX calls, retried on EINTR.
@@ -98,6 +120,18 @@ public final class PosixFileIO: FileIO, Sendable {
             out.append(contentsOf: buffer[0..<count])
         }
     }
+
+    public func identity(of fd: Int32) -> FileIdentity? {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), links: UInt64(info.st_nlink))
+    }
+
+    public func identity(atPath path: String) -> FileIdentity? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), links: UInt64(info.st_nlink))
+    }
 }
 
 extension FileIO {
@@ -125,6 +159,10 @@ extension FileIO {
 }
 
 enum Paths {
+    static func name(of path: String) -> String {
+        path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+    }
+
     static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])

@@ -19,8 +19,8 @@ public final class Journal {
     public private(set) var path: String
     public private(set) var status: SaveStatus = .saved
 
-    private let io: any FileIO
-    private var fd: Int32
+    let io: any FileIO
+    private(set) var fd: Int32
     private let header: SessionHeader
     /// Every record of the session, in order: the file holds `records[..<confirmed]`.
     private var records: [Record]
@@ -32,6 +32,10 @@ public final class Journal {
     /// A failed attempt may have left bytes past `confirmedLength`.
     private var dirty = false
     private var closed = false
+    /// Moves to a recovered file not yet shown (see `stayInPlace`).
+    var relocations: [Relocation] = []
+    /// Names a recovered file; tests set it.
+    var clock: () -> Date = { Date() }
 
     private init(io: any FileIO, fd: Int32, path: String, header: SessionHeader, records: [Record], length: Int) {
         self.io = io
@@ -120,25 +124,23 @@ public final class Journal {
     @discardableResult
     public func retry() -> SaveStatus {
         guard !closed else { return .notSaved(reason: "the log is closed", pending: pendingCount) }
-        if pendingBytes.isEmpty && !dirty {
-            status = .saved
-            return status
+        if !pendingBytes.isEmpty || dirty {
+            do {
+                // Whatever a failed attempt left past the confirmed end is rewritten, never trusted.
+                if dirty { try io.truncate(fd, to: confirmedLength) }
+                dirty = true
+                try io.writeAll(fd, pendingBytes)
+                try io.fsync(fd)
+            } catch {
+                status = .notSaved(reason: "\(error.text) (\(error.call))", pending: pendingCount)
+                return status
+            }
+            confirmedLength += pendingBytes.count
+            confirmed = records.count
+            pendingBytes = []
+            dirty = false
         }
-        do {
-            // Whatever a failed attempt left past the confirmed end is rewritten, never trusted.
-            if dirty { try io.truncate(fd, to: confirmedLength) }
-            dirty = true
-            try io.writeAll(fd, pendingBytes)
-            try io.fsync(fd)
-        } catch {
-            status = .notSaved(reason: "\(error.text) (\(error.call))", pending: pendingCount)
-            return status
-        }
-        confirmedLength += pendingBytes.count
-        confirmed = records.count
-        pendingBytes = []
-        dirty = false
-        status = .saved
+        status = stayInPlace()
         return status
     }
 
@@ -151,6 +153,12 @@ public final class Journal {
     /// state; the journal already holds every record of it, which is what it writes.
     @discardableResult
     public func saveAs(path newPath: String, session: Session, now: Date = Date()) throws(LogError) -> SaveStatus {
+        try continueIn(newPath, now: now)
+    }
+
+    /// `saveAs`: the journal's own records are the whole session.
+    @discardableResult
+    func continueIn(_ newPath: String, now: Date) throws(LogError) -> SaveStatus {
         guard !closed else { throw LogError.io(path: path, operation: "continue", code: EBADF) }
         let bytes = Array(LogFormat.encode(header, records: records, continues: path).utf8)
         let newFD = try Self.createFile(newPath, bytes: bytes, io: io, now: now)
@@ -222,7 +230,7 @@ public final class Journal {
 
     /// Writes a torn tail to `LOG.torn-YYYYMMDD-HHMMSS` (a new name if taken), durably.
     private static func quarantine(_ tail: ArraySlice<UInt8>, of path: String, io: any FileIO, now: Date) throws(LogError) -> String {
-        let stamp = LogTime.format(now).prefix(19).filter { $0.isNumber || $0 == "T" }.replacingOccurrences(of: "T", with: "-")
+        let stamp = LogTime.fileStamp(now)
         var attempt = 1
         while true {
             let aside = path + ".torn-" + stamp + (attempt == 1 ? "" : "-\(attempt)")

@@ -58,6 +58,11 @@ enum LogTime {
         return interval.map { Date(timeIntervalSinceReferenceDate: $0) }
     }
 
+    /// `YYYYMMDD-HHMMSS` in UTC, for the names of files set aside.
+    static func fileStamp(_ date: Date) -> String {
+        format(date).prefix(19).filter { $0.isNumber || $0 == "T" }.replacingOccurrences(of: "T", with: "-")
+    }
+
     /// "2026-11-27 10:04 UTC", for the readable parts only.
     static func readable(_ date: Date) -> String {
         let iso = format(date)

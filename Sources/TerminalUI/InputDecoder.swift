@@ -79,6 +79,8 @@ public struct InputDecoder: Sendable {
     var pasted = String.UnicodeScalarView()
     var marker = 0
     var idle = 0
+    /// After `continuePaste`: the input since, to decode as keys if no end marker comes.
+    var held: [RawInput]?
 
     public init() {}
 
@@ -291,6 +293,17 @@ public struct InputDecoder: Sendable {
     // MARK: Bracketed paste
 
     mutating func pasting(_ input: RawInput) -> [Action] {
+        if let keys = held {
+            guard input != .timeout else {
+                // A pause before any end marker: these were keys after all.
+                held = nil
+                pasted = String.UnicodeScalarView()
+                marker = 0
+                mode = .ground
+                return keys.flatMap { feed($0) }
+            }
+            held = keys + [input]
+        }
         switch input {
         case .timeout:
             idle += 1
@@ -329,7 +342,21 @@ public struct InputDecoder: Sendable {
         marker = 0
     }
 
+    /// Holds what follows a paste that just ended while more input was already waiting: a
+    /// terminal that lets pasted text carry the end marker (tmux 3.3 does) would otherwise
+    /// turn the rest of the paste into keys, its line breaks into Enter and `/quit` into a
+    /// command. If another end marker comes (the terminal's own), what was held was pasted
+    /// text; if the input pauses first, it was keys typed after the paste, and they are
+    /// decoded as keys then.
+    public mutating func continuePaste() {
+        guard mode == .ground else { return }
+        mode = .paste
+        idle = 0
+        held = []
+    }
+
     mutating func finishPaste() -> [Action] {
+        held = nil
         marker = 0
         mode = .ground
         idle = 0

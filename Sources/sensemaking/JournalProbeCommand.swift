@@ -91,4 +91,6 @@ private final class ChunkedFileIO: FileIO {
     func unlink(_ path: String) throws(SystemError) { try base.unlink(path) }
     func lockExclusive(_ fd: Int32) throws(SystemError) -> Bool { try base.lockExclusive(fd) }
     func read(_ path: String) throws(SystemError) -> [UInt8] { try base.read(path) }
+    func identity(of fd: Int32) -> FileIdentity? { base.identity(of: fd) }
+    func identity(atPath path: String) -> FileIdentity? { base.identity(atPath: path) }
 }

@@ -87,6 +87,7 @@ final class Workshop {
                 for action in decoder.feed(raw) {
                     dispatch(action)
                     if exit != nil { break }
+                    if case .paste = action, screen.inputPending { decoder.continuePaste() }
                 }
             case .endOfInput:
                 dispatch(.terminate)
@@ -111,6 +112,7 @@ final class Workshop {
         if !records.isEmpty || state.save != .saved {
             let status = journal.append(records, session: state.session)
             _ = reduce(&state, .journal(status))
+            showRelocations()
         }
         for effect in effects {
             switch effect {
@@ -132,6 +134,14 @@ final class Workshop {
         } catch {
             _ = reduce(&state, .notice(.error(error.message)))
         }
+    }
+
+    /// The log was deleted or moved away and the journal continued in a recovered file.
+    private func showRelocations() {
+        guard let moved = journal.takeRelocations().last else { return }
+        let from = Workshop.displayName(moved.from), to = Workshop.displayName(moved.to)
+        _ = reduce(&state, .notice(.error("\(from) was deleted or moved; everything is saved in \(to), and the session goes on there.")))
+        state.logName = to
     }
 
     private func saveAs(_ path: String) {

@@ -126,6 +126,7 @@ struct FaultInjectionTests {
         let calls = try #require(Self.callCounts[kind.call])
         #expect(calls > Self.batches.count)
         for n in 1...(calls + 1) { Self.run(kind, at: n, persistent: false) }
+        print("fault injection: \(kind) at each of \(calls + 1) calls, once and from then on")
     }
 
     @Test("Every failure from every call on: never claimed saved, and save-as keeps everything",

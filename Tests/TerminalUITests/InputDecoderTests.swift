@@ -128,6 +128,34 @@ import Testing
         #expect(decoder.feed(.character("\r")) == [.key(.enter)])
     }
 
+    /// The adapter continues a paste when more input already waits as it ends (an end
+    /// marker let through inside pasted text): up to the next marker the rest is text too;
+    /// without one before a pause, it was keys.
+    @Test func aContinuedPasteKeepsWhatFollowsAsText() {
+        var decoder = InputDecoder()
+        var actions: [Action] = []
+        for scalar in "\u{1B}[200~first\u{1B}[201~".unicodeScalars { actions += decoder.feed(.character(scalar)) }
+        #expect(actions == [.paste("first")])
+        decoder.continuePaste()
+        #expect(decoder.isPasting)
+        actions = []
+        for scalar in "\r/quit\r\u{1B}[201~\r".unicodeScalars { actions += decoder.feed(.character(scalar)) }
+        #expect(actions == [.paste("\r/quit\r"), .key(.enter)])
+        // Keys typed after a paste, with no end marker before the next pause, are keys.
+        for scalar in "\u{1B}[200~x\u{1B}[201~".unicodeScalars { _ = decoder.feed(.character(scalar)) }
+        decoder.continuePaste()
+        actions = []
+        for scalar in "ab\r\u{1B}[A".unicodeScalars { actions += decoder.feed(.character(scalar)) }
+        actions += decoder.feed(.keyCode(CursesKey.left))
+        #expect(actions.isEmpty)
+        #expect(decoder.feed(.timeout) == [.key(.character("a")), .key(.character("b")), .key(.enter), .key(.up), .key(.left)])
+        #expect(!decoder.isPasting)
+        // Only between keys: inside an escape sequence it changes nothing.
+        _ = decoder.feed(.character("\u{1B}"))
+        decoder.continuePaste()
+        #expect(!decoder.isPasting)
+    }
+
     @Test func anEmptyPasteGivesNothing() {
         #expect(decode("\u{1B}[200~\u{1B}[201~").isEmpty)
     }

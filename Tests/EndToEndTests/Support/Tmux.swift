@@ -61,7 +61,9 @@ final class Tmux {
     /// Runs one tmux command on this server.
     @discardableResult
     func run(_ arguments: [String]) throws -> Spawn.Result {
-        try Spawn.run(["tmux", "-S", socket, "-f", "/dev/null"] + arguments, in: directory)
+        // tmux reads an argument that ends in ";" as the end of its command: escape it.
+        let escaped = arguments.map { $0.hasSuffix(";") ? String($0.dropLast()) + "\\;" : $0 }
+        return try Spawn.run(["tmux", "-S", socket, "-f", "/dev/null"] + escaped, in: directory)
     }
 
     /// Starts `program` with `arguments` in a new `width`×`height` session, in `directory`,

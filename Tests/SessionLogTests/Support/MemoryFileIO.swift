@@ -206,4 +206,19 @@ final class MemoryFileIO: FileIO, @unchecked Sendable {
         guard let node = names[path] else { throw SystemError("open", ENOENT) }
         return node.data
     }
+
+    /// A node's identity is the object itself; its links, the names that point at it.
+    private func identity(_ node: Node) -> FileIdentity {
+        FileIdentity(device: 1, inode: UInt64(UInt(bitPattern: ObjectIdentifier(node).hashValue)),
+                     links: UInt64(names.values.filter { $0 === node }.count))
+    }
+
+    func identity(of fd: Int32) -> FileIdentity? {
+        open[fd]?.node.map(identity)
+    }
+
+    func identity(atPath path: String) -> FileIdentity? {
+        if directories.contains(path) { return FileIdentity(device: 1, inode: 0, links: 1) }
+        return names[path].map(identity)
+    }
 }
