@@ -44,6 +44,29 @@ struct EscapeTests {
         }
     }
 
+    @Test("A follow-up's notes and what would change our mind round-trip any text too")
+    func followUpBodies() async {
+        let prefix = LogFormat.header(Self.header)
+        let session = Session(header: Self.header)
+        await propertyCheck(count: 200, input: AdversarialText.generator) { texts in
+            var log = prefix
+            var records: [Record] = []
+            for (offset, text) in texts.enumerated() {
+                let time = Date(timeIntervalSinceReferenceDate: 816_000_000 + Double(offset))
+                records.append(Record(time: time, event: .mindChanger(story: offset + 1, text: text)))
+                records.append(Record(time: time, event: .reviewed(item: offset + 1, status: .inProgress, note: text)))
+            }
+            for (offset, record) in records.enumerated() {
+                log += LogFormat.encode(record, number: offset + 1, in: session)
+            }
+            do {
+                #expect(try LogFormat.decode(log).records == records)
+            } catch {
+                Issue.record("\(error) in:\n\(log)")
+            }
+        }
+    }
+
     @Test("Escaped lines hold no Markdown trigger that a parser could act on")
     func noTriggers() async {
         await propertyCheck(count: 500, input: AdversarialText.generator) { texts in
