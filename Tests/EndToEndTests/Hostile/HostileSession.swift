@@ -73,7 +73,9 @@ final class HostileSession {
         contributions.append(hostile.text)
         try submitPasted("/note " + hostile.text)
         contributions.append(hostile.text)
-        try submitPasted("@" + hostile.line(20) + " x")   // no such participant: an error that echoes it
+        // No such participant (a name /join added from the text's lines cannot start so):
+        // an error that echoes it.
+        try submitPasted("@Z\(label)" + hostile.line(20) + " x")
         try submitTyped("/next")
         try tmux.wait(for: "Stage 2 of 3")
         when = "W\(label) " + hostile.line(60)
