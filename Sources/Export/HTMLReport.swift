@@ -47,7 +47,7 @@ public enum HTMLReport {
             page.raw("<p class=\"empty\">Nothing was said here.</p>\n")
         } else {
             switch s.element {
-            case .identity: identity(s, report: report, into: &page)
+            case .identity: identity(s, into: &page)
             case .retrospection: list(s.items, into: &page, showWhen: true)
             case .enactment: actions(s.items, into: &page)
             case .socialActivity: stories(s.items, into: &page)
@@ -59,14 +59,7 @@ public enum HTMLReport {
         page.raw("</section>\n")
     }
 
-    static func identity(_ s: Report.StageSection, report: Report, into page: inout HTMLPage) {
-        if !report.identityMap.isEmpty {
-            page.raw("<h3>Identity map</h3>\n<ul class=\"map\">\n")
-            for voice in report.identityMap {
-                page.raw("<li><strong>\(e(voice.identity))</strong>: \(e(ReportText.voice(voice, in: report)))</li>\n")
-            }
-            page.raw("</ul>\n")
-        }
+    static func identity(_ s: Report.StageSection, into page: inout HTMLPage) {
         for group in ReportText.byIdentity(s.items) {
             page.raw("<h3>\(e(group.identity.map { "Speaking as \($0)" } ?? "Not tagged"))</h3>\n")
             list(group.items, into: &page)
@@ -160,6 +153,14 @@ public enum HTMLReport {
         if !r.cues.isEmpty {
             page.raw("<h3>Cues to watch</h3>\n")
             list(r.cues, into: &page)
+        }
+        if !r.identityMap.isEmpty {
+            // Identities are voiced in every stage, so the map sits with the whole session's.
+            page.raw("<h3>Identity map</h3>\n<ul class=\"map\">\n")
+            for voice in r.identityMap {
+                page.raw("<li><strong>\(e(voice.identity))</strong>: \(e(ReportText.voice(voice, in: r)))</li>\n")
+            }
+            page.raw("</ul>\n")
         }
         if r.spoken > 0 {
             page.raw("<h3>Speaking balance</h3>\n<ul class=\"balance\">\n")

@@ -31,13 +31,6 @@ public enum MarkdownReport {
         } else {
             switch s.element {
             case .identity:
-                if !report.identityMap.isEmpty {
-                    out += "**Identity map**\n\n"
-                    for v in report.identityMap {
-                        out += "- **\(inline(v.identity))**: \(inline(ReportText.voice(v, in: report)))\n"
-                    }
-                    out += "\n"
-                }
                 for group in ReportText.byIdentity(s.items) {
                     out += "### \(inline(group.identity.map { "Speaking as \($0)" } ?? "Not tagged"))\n\n"
                     out += list(group.items)
@@ -120,6 +113,12 @@ public enum MarkdownReport {
         var out = "## Close\n\n"
         if !r.actions.isEmpty { out += "### Actions and owners\n\n" + actions(r.actions) }
         if !r.cues.isEmpty { out += "### Cues to watch\n\n" + list(r.cues) }
+        if !r.identityMap.isEmpty {
+            // Identities are voiced in every stage, so the map sits with the whole session's.
+            out += "### Identity map\n\n"
+            for v in r.identityMap { out += "- **\(inline(v.identity))**: \(inline(ReportText.voice(v, in: r)))\n" }
+            out += "\n"
+        }
         if r.spoken > 0 {
             out += "### Speaking balance\n\n" + ReportText.balance(r).map { "- \(inline($0))\n" }.joined() + "\n"
         }

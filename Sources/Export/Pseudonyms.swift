@@ -19,14 +19,15 @@ struct Pseudonyms {
             if let author = c.author, !ordered.contains(author) { ordered.append(author) }
         }
         for name in session.everyone where !ordered.contains(name) { ordered.append(name) }
-        // Owners carried from an earlier session may not be here today; they are named too.
-        for owner in session.header.followUp?.items.compactMap(\.owner) ?? [] where !ordered.contains(owner) {
-            ordered.append(owner)
-        }
+        let here = ordered.count
+        // People of the earlier sessions a follow-up reviews, and the owners carried from
+        // them, may not be here today: they get pseudonyms too, but are not counted here.
+        let earlier = session.header.followUp.map { $0.people + $0.items.compactMap(\.owner) } ?? []
+        for name in earlier where !ordered.contains(name) { ordered.append(name) }
         var pseudonyms: [String: String] = [:]
         for (index, name) in ordered.enumerated() { pseudonyms[name] = "Participant \(index + 1)" }
         map = pseudonyms
-        everyone = ordered.map { pseudonyms[$0]! }
+        everyone = ordered.prefix(here).map { pseudonyms[$0]! }
         patterns = ordered.sorted { $0.count > $1.count }.compactMap { name in
             let escaped = NSRegularExpression.escapedPattern(for: name)
             let pattern = "(?<![\\p{L}\\p{N}])\(escaped)(?![\\p{L}\\p{N}])"

@@ -167,7 +167,7 @@ public struct Report: Equatable, Sendable {
             let review = session.stages.firstIndex(of: .review) ?? 1
             return FollowUpSection(
                 previousTitle: names.scrub(earlier.previousTitle), previousStarted: earlier.previousStarted,
-                previousLog: earlier.previousLog,
+                previousLog: names.scrub(earlier.previousLog),
                 items: synthesis.review.map { entry in
                     ReviewedItem(number: entry.number, kind: entry.item.kind, text: names.scrub(entry.item.text),
                                  owner: names.name(entry.item.owner), history: entry.item.history.map(names.scrub),

@@ -16,6 +16,8 @@ enum ReportText {
     }
 
     static func who(_ r: Report) -> String {
+        // An anonymous session's log keeps no names, so not even how many were here.
+        if r.anonymous && !r.anonymized && r.participantCount == 0 { return "Anonymous session: no names kept" }
         let count = r.participantCount == 1 ? "1 participant" : "\(r.participantCount) participants"
         if r.participants.isEmpty || (r.anonymous && !r.anonymized) { return count }
         return count + ": " + r.participants.joined(separator: ", ")
@@ -44,7 +46,8 @@ enum ReportText {
         var text = v.count == 1 ? "1 contribution" : "\(v.count) contributions"
         if !r.anonymous && !v.speakers.isEmpty { text += " (" + v.speakers.joined(separator: ", ") + ")" }
         let names = v.stages.map { number in
-            r.stages.first { $0.number == number }?.name ?? (number == 0 ? "Welcome" : "Close")
+            // 0 is before the plan: in a follow-up, what is said there is said in the Review.
+            r.stages.first { $0.number == number }?.name ?? (number == 0 ? (r.followUp == nil ? "Welcome" : "Review") : "Close")
         }
         return names.isEmpty ? text : text + " in " + names.joined(separator: ", ")
     }

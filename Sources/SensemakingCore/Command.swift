@@ -160,12 +160,13 @@ public enum CommandParser {
             return .failure(CommandError("/mark \(item) needs what became of it: done, progress, dropped or carry."))
         }
         var statusWord = String(words[1])
-        var note = words.count > 2 ? String(words[2]).trimmingCharacters(in: .whitespaces) : ""
-        // "in progress" and "carry forward" are two words; the note follows them.
+        var note = words.count > 2 ? String(words[2]).trimmingCharacters(in: .whitespacesAndNewlines) : ""
+        // "in progress" and "carry forward" are two words; the note follows them, on the
+        // same line or the next.
         func takeWord(_ word: String) -> Bool {
             let lowered = note.lowercased()
-            guard lowered == word || lowered.hasPrefix(word + " ") else { return false }
-            note = String(note.dropFirst(word.count)).trimmingCharacters(in: .whitespaces)
+            guard lowered.hasPrefix(word), lowered.dropFirst(word.count).first?.isWhitespace ?? true else { return false }
+            note = String(note.dropFirst(word.count)).trimmingCharacters(in: .whitespacesAndNewlines)
             return true
         }
         switch statusWord.lowercased() {

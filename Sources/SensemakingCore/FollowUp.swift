@@ -9,12 +9,17 @@ public struct FollowUp: Equatable, Sendable {
     public var previousStarted: Date
     /// Numbered from 1 on screen and in `/mark N`.
     public var items: [CarriedItem]
+    /// Who took part in the earlier sessions, so that `--anonymize` can hide them in the
+    /// carried texts too; empty when those were anonymous.
+    public var people: [String]
 
-    public init(previousLog: String, previousTitle: String, previousStarted: Date, items: [CarriedItem]) {
+    public init(previousLog: String, previousTitle: String, previousStarted: Date, items: [CarriedItem],
+                people: [String] = []) {
         self.previousLog = previousLog
         self.previousTitle = previousTitle
         self.previousStarted = previousStarted
         self.items = items
+        self.people = people
     }
 
     /// The minutes the Review stage opens with.
@@ -25,6 +30,8 @@ public struct FollowUp: Equatable, Sendable {
     /// forward, in progress or not marked), so an action is followed until it is done or dropped.
     public init(of previous: Session, log: String) {
         var items: [CarriedItem] = []
+        var people = previous.header.followUp?.people ?? []
+        for name in previous.everyone where !people.contains(name) { people.append(name) }
         if let earlier = previous.header.followUp {
             for (offset, item) in earlier.items.enumerated() {
                 let mark = previous.reviews[offset + 1]
@@ -40,7 +47,7 @@ public struct FollowUp: Equatable, Sendable {
                                      owner: contribution.kind == .action ? contribution.tags.owner : nil))
         }
         self.init(previousLog: log, previousTitle: previous.header.title,
-                  previousStarted: previous.header.started, items: items)
+                  previousStarted: previous.header.started, items: items, people: people)
     }
 }
 

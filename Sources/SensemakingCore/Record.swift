@@ -19,6 +19,14 @@ public struct SessionHeader: Equatable, Sendable {
         self.started = started
         self.followUp = followUp
     }
+
+    /// The header as the log writes it: an anonymous session's names stay on screen only.
+    public var asJournaled: SessionHeader {
+        guard anonymous else { return self }
+        var copy = self
+        copy.participants = []
+        return copy
+    }
 }
 
 /// A change to the stage's timebox.

@@ -31,17 +31,17 @@ struct Step {
         effects.append(.append(Record(time: time, event: kept)))
     }
 
-    /// What an anonymous session's journal keeps of an event: nothing that, read in order,
-    /// ties a contribution or a dot to a person. Whose turn it is and who speaks as what
-    /// live on screen only (a resumed anonymous session starts its turns again from the
-    /// first person here); the identity a contribution was spoken from stays on it.
+    /// What an anonymous session's journal keeps of an event: no name, and nothing that,
+    /// read in order, ties a contribution or a dot to a person. Who is here, whose turn it
+    /// is and who speaks as what live on screen only (a resumed anonymous session asks for
+    /// its names again); the identity a contribution was spoken from stays on it.
     static func journaled(_ event: Event, anonymous: Bool) -> Event? {
         guard anonymous else { return event }
         switch event {
         case .contributed(let contribution, _): return .contributed(contribution, advancesTurn: false)
         case .dotsPlaced(let participant, let stories, _):
             return .dotsPlaced(participant: participant, stories: stories, advancesTurn: false)
-        case .turnGiven, .passed, .speakingAs: return nil
+        case .joined, .left, .turnGiven, .passed, .speakingAs: return nil
         default: return event
         }
     }
@@ -74,8 +74,10 @@ struct Step {
         case .resume:
             record(.resumed)
             var text = "Resumed \(session.stage.name). Everything saved before is here."
-            // An anonymous journal keeps no turns: they start again from the first person here.
-            if session.anonymous, let holder = session.turnHolder { text += " Turns start again with \(holder)." }
+            // An anonymous journal keeps no names: the room says again who is here.
+            if session.anonymous && session.roster.isEmpty {
+                text += " An anonymous log keeps no names: /join Ana, Ben adds who is here."
+            }
             state.message = .info(text)
         }
     }

@@ -72,7 +72,8 @@ public struct Session: Equatable, Sendable {
 
     /// The stage index of plan stage `number` (1…n).
     public func stageIndex(ofPlanNumber number: Int) -> Int? {
-        planNumber(ofStage: number + firstPlanStage - 1) == number ? number + firstPlanStage - 1 : nil
+        guard number >= 1, number <= plan.stages.count else { return nil }
+        return number + firstPlanStage - 1
     }
 
     public func participant(named name: String) -> String? {
@@ -110,13 +111,16 @@ public struct Session: Equatable, Sendable {
     public var timebox: Timebox { timeboxes[current] }
 
     /// The session as its journal rebuilds it. An anonymous session's journal keeps no
-    /// turns and no `/as` by name (they would tell who said what), so its replay has no
-    /// one speaking as anything and the turn with the first person here.
+    /// names at all (who was here, in which order, whose turn it was and who spoke as what
+    /// would together tell who said what), so its replay has no one here.
     public var asJournaled: Session {
         guard anonymous else { return self }
         var copy = self
+        copy.header = header.asJournaled
+        copy.roster = []
+        copy.everyone = []
+        copy.turn = nil
         copy.speakingAs = [:]
-        copy.turn = roster.isEmpty ? nil : 0
         return copy
     }
 
@@ -176,7 +180,7 @@ public struct Session: Equatable, Sendable {
         case .mindChanger(let story, let text):
             mindChangers.append(MindChanger(story: story, text: text))
         case .reviewed(let item, let status, let note):
-            if let items = header.followUp?.items, items.indices.contains(item - 1) {
+            if let items = header.followUp?.items, item >= 1, item <= items.count {
                 reviews[item] = ReviewMark(status: status, note: note)
             }
         case .timer(let change):

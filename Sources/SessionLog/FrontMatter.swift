@@ -7,17 +7,17 @@ import SensemakingCore
 /// read here, by a reader for exactly this shape, so it reads back exactly (empty prompt
 /// lists included) whatever plan validation later accepts.
 enum FrontMatter {
-    static let format = "sensemaking-log/1"
     static let formatPrefix = "sensemaking-log/"
-    /// The newest version read. Version 2 adds follow-ups (the `follow-up` block and the
-    /// `reviewed` and `update` records); a log without one is still written as version 1,
-    /// so an older sensemaking reads it.
+    /// The version written, and the newest read. Version 2 adds follow-ups (the `follow-up`
+    /// block, the Review stage, `reviewed` records and `update` contributions), `/mind`
+    /// records, and anonymous logs without names. Any session may use `/mind`, so every log
+    /// is written as version 2 and an older sensemaking refuses it rather than misread it.
     static let version = 2
-    static let newest = formatPrefix + String(version)
+    static let format = formatPrefix + String(version)
 
     static func encode(_ header: SessionHeader, continues: String?) -> String {
         var out = "---\n"
-        out += "format: \(header.followUp == nil ? format : newest)\n"
+        out += "format: \(format)\n"
         out += "title: \(YAMLScalar.quote(header.title))\n"
         out += "started: \(LogTime.format(header.started))\n"
         out += "anonymous: \(header.anonymous)\n"
@@ -59,6 +59,10 @@ enum FrontMatter {
         out += "  log: \(YAMLScalar.quote(followUp.previousLog))\n"
         out += "  title: \(YAMLScalar.quote(followUp.previousTitle))\n"
         out += "  started: \(LogTime.format(followUp.previousStarted))\n"
+        if !followUp.people.isEmpty {
+            out += "  people:\n"
+            for name in followUp.people { out += "    - \(YAMLScalar.quote(name))\n" }
+        }
         if followUp.items.isEmpty { return out + "  items: []\n" }
         out += "  items:\n"
         for item in followUp.items {
@@ -86,7 +90,8 @@ enum FrontMatter {
                                      owner: try item.optionalString("owner"), history: history))
         }
         return FollowUp(previousLog: try fields.string("log"), previousTitle: try fields.string("title"),
-                        previousStarted: try fields.time("started"), items: items)
+                        previousStarted: try fields.time("started"), items: items,
+                        people: fields.has("people") ? try fields.strings("people") : [])
     }
 
     /// Reads the lines between the two `---` (numbered as in the file).

@@ -50,7 +50,7 @@ public enum LogError: Error, Equatable, Sendable, CustomStringConvertible {
         case .damaged(let path, let line, let reason):
             return "\(path ?? "the log") is damaged at line \(line): \(reason); the file was left unchanged"
         case .newerFormat(let path, let format):
-            return "\(path ?? "the log") was written by a newer sensemaking (\(format)); this one reads up to \(FrontMatter.newest)"
+            return "\(path ?? "the log") was written by a newer sensemaking (\(format)); this one reads up to \(FrontMatter.format)"
         case .io(let path, let operation, let code):
             return "cannot \(operation) \(path): \(Self.describe(code))"
         }

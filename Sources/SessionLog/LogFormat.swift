@@ -30,7 +30,7 @@ public struct TornTail: Equatable, Sendable {
     public var length: Int
 }
 
-/// The log format, `sensemaking-log/1` (docs/log-format.md): Markdown that reads well,
+/// The log format, `sensemaking-log/2` (docs/log-format.md): Markdown that reads well,
 /// and an exact record of the session.
 public enum LogFormat {
     /// The version written in the front matter.
@@ -39,7 +39,9 @@ public enum LogFormat {
     /// The front matter and title block that open a log. `continues` names the log this
     /// one takes over from after `/saveas`.
     public static func header(_ header: SessionHeader, continues: String? = nil) -> String {
-        FrontMatter.encode(header, continues: continues)
+        // An anonymous session's names stay on screen: the log keeps none.
+        let header = header.asJournaled
+        return FrontMatter.encode(header, continues: continues)
             + ReadableBlocks.titleBlock(header, continues: continues)
             + Token("header").text + "\n\n"
     }

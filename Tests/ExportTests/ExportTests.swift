@@ -97,3 +97,40 @@ func workshop(anonymous: Bool = false) -> Session {
         #expect(try String(contentsOfFile: log, encoding: .utf8) == "journal")
     }
 }
+
+@Suite("Exports of a follow-up")
+struct FollowUpExportTests {
+    /// A follow-up of a session Zed took part in and Yan owned an action of; neither is
+    /// here today. Dev speaks as the ICB in the Review.
+    func followUp() -> Session {
+        let start = Date(timeIntervalSince1970: 1_802_600_000)
+        let earlier = FollowUp(previousLog: "zed-and-ana.md", previousTitle: "Zed's board", previousStarted: start - 86_400 * 30,
+                               items: [CarriedItem(kind: .action, text: "Ask Zed about the beds", owner: "Yan",
+                                                   history: ["in progress: Zed said maybe"])],
+                               people: ["Zed", "Ana"])
+        let header = SessionHeader(title: "Follow-up", plan: .standard, participants: ["Ana", "Dev"],
+                                   anonymous: false, started: start, followUp: earlier)
+        var state = AppState(session: Session(header: header), now: start)
+        for line in ["/next", "/turn Dev", "/as the ICB", "The beds came back", "/mark 1 done Zed agreed"] {
+            _ = reduce(&state, .paste(line))
+            _ = reduce(&state, .key(.enter))
+        }
+        return state.session
+    }
+
+    @Test func anonymisedItNamesNoOneFromTheEarlierSessionAndCountsOnlyWhoIsHere() {
+        let report = Report(followUp(), anonymize: true)
+        #expect(report.participants == ["Participant 1", "Participant 2"])
+        #expect(report.participantCount == 2)
+        for format in ExportFormat.allCases {
+            let text = format.render(report)
+            for name in ["Zed", "Yan", "Ana", "Dev"] { #expect(!text.contains(name), "\(format) names \(name)") }
+        }
+    }
+
+    @Test func theIdentityMapCallsTheReviewByItsName() {
+        let report = Report(followUp())
+        #expect(report.identityMap.map(\.stages) == [[0]])
+        #expect(MarkdownReport.render(report).contains("**the ICB**: 1 contribution (Dev) in Review"))
+    }
+}

@@ -80,7 +80,7 @@ struct AnonymousTests {
         room.type("/dots 1")
         for record in room.records {
             switch record.event {
-            case .turnGiven, .passed, .speakingAs:
+            case .joined, .left, .turnGiven, .passed, .speakingAs:
                 Issue.record("an anonymous journal keeps \(record.event)")
             case .contributed(_, let advancesTurn), .dotsPlaced(_, _, let advancesTurn):
                 #expect(!advancesTurn, "\(record.event)")
@@ -92,11 +92,13 @@ struct AnonymousTests {
         #expect(room.session.turnHolder == "Ana")
         room.expectReplayMatches()
 
-        // Resumed from its journal, the session starts its turns again with the first person.
+        // Resumed from its journal, no one is here until the room says so again.
         var resumed = AppState(session: room.replayed, now: t0 + 60)
         _ = reduce(&resumed, .resume)
-        #expect(resumed.session.turnHolder == "Ana")
-        #expect(resumed.message == .info("Resumed Plausibility over accuracy. Everything saved before is here. Turns start again with Ana."))
+        #expect(resumed.session.roster.isEmpty)
+        #expect(resumed.session.turnHolder == nil)
+        #expect(resumed.message == .info("Resumed Plausibility over accuracy. Everything saved before is here. An anonymous log keeps no names: /join Ana, Ben adds who is here."))
+        #expect(resumed.session.contributions == room.session.contributions)
     }
 
     @Test func theSameSessionNamedAttributesEveryContribution() {

@@ -64,6 +64,11 @@ struct FollowUpTests {
         #expect(room.session.stage == .close)
         room.type("/goto 0")
         #expect(room.session.current == 0)
+        // Any number, however large, is a stage or an error, never a trap.
+        for number in [Int.max, Int.min, -1] {
+            #expect(room.type("/goto \(number)") == [.bell])
+            room.state.input.clear()
+        }
         #expect(room.type("/goto 9") == [.bell])
         #expect(room.message == .error("No stage \"9\": stages are 1 to 7, Welcome is 0, Review and Close is 8, or a name."))
         room.expectReplayMatches()
@@ -128,6 +133,7 @@ struct FollowUpTests {
         ("/mark 3 carry forward to June", Command.mark(3, .carried, "to June")),
         ("/mark 3 carry forwarding", Command.mark(3, .carried, "forwarding")),
         ("/mark 3 dropped no budget", Command.mark(3, .dropped, "no budget")),
+        ("/mark 3 in progress\nthe note on its own line", Command.mark(3, .inProgress, "the note on its own line")),
     ])
     func markReadsItsStatusWords(_ line: String, _ expected: Command) {
         if line == "/mark 3 in progressive steps" {

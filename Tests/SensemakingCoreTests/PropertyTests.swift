@@ -200,7 +200,7 @@ struct Script {
         case 26: return "\(name()), \(name())"
         case 27: return "/mark \(pick(["", "#"]))\(n) \(pick(["done", "progress", "in progress", "dropped", "carry", "carry forward", "x", ""])) \(text(0...4))"
         case 28: return "/mind \(n) \(text())"
-        case 29: return "/goto \(pick(["review", "Review", "0", "8", "9"]))"
+        case 29: return "/goto \(pick(["review", "Review", "0", "8", "9", String(Int.max), String(Int.min), "-1"]))"
         default: return text(1...12)
         }
     }

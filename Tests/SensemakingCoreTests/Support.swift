@@ -57,7 +57,8 @@ struct Room {
 
     /// The session rebuilt from its header and the records written, as `resume` does.
     var replayed: Session {
-        var session = Session(header: state.session.header)
+        // From the header as the log writes it, as resume reads it.
+        var session = Session(header: state.session.header.asJournaled)
         for record in records { session.apply(record) }
         return session
     }

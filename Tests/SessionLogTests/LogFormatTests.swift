@@ -12,7 +12,7 @@ struct LogFormatTests {
         for workshop in [ScriptedWorkshop.standard, .anonymous] {
             let text = LogFormat.encode(workshop.header, records: workshop.records)
             let contents = try LogFormat.decode(text)
-            #expect(contents.header == workshop.header)
+            #expect(contents.header == workshop.header.asJournaled)
             #expect(contents.records == workshop.records)
             #expect(contents.torn == nil)
             #expect(contents.validLength == text.utf8.count)
@@ -76,9 +76,13 @@ struct LogFormatTests {
         let header = SessionHeader(title: "\u{301}\"t\"", plan: plan, participants: ["Ana", "\u{FEFF}", "x: y"],
                                    anonymous: true, started: ScriptedWorkshop.started)
         let text = LogFormat.header(header)
-        #expect(text.hasPrefix("---\nformat: sensemaking-log/1\ntitle: "))
+        #expect(text.hasPrefix("---\nformat: sensemaking-log/2\ntitle: "))
         let contents = try LogFormat.decode(text)
-        #expect(contents.header == header)
+        #expect(contents.header == header.asJournaled)
+        #expect(contents.header.participants.isEmpty, "an anonymous log keeps no names")
+        var named = header
+        named.anonymous = false
+        #expect(try LogFormat.decode(LogFormat.header(named)).header == named)
         #expect(contents.records.isEmpty)
         let empty = SessionHeader(title: "", plan: Plan(title: "", purpose: "", stages: []), participants: [],
                                   anonymous: false, started: ScriptedWorkshop.started)
@@ -103,14 +107,17 @@ struct LogFormatTests {
             #expect(text.hasPrefix("---\nformat: sensemaking-log/2\ntitle: "))
             #expect(try LogFormat.decode(text).header == header)
         }
-        // A plain session is still written as version 1, which an older sensemaking reads.
-        #expect(LogFormat.header(workshop.header).hasPrefix("---\nformat: sensemaking-log/1\n"))
+        // A log of version 1 (what session 1 wrote) still reads, the same.
+        let text = LogFormat.encode(workshop.header, records: workshop.records)
+        let first = text.replacingOccurrences(of: "format: sensemaking-log/2\n", with: "format: sensemaking-log/1\n")
+        #expect(first != text)
+        #expect(try LogFormat.decode(first).records == workshop.records)
     }
 
     @Test("A newer format, a foreign file and an unknown record kind are refused with a reason")
     func versions() throws {
         let text = LogFormat.encode(workshop.header, records: Array(workshop.records.prefix(3)))
-        let newer = text.replacingOccurrences(of: "format: sensemaking-log/1", with: "format: sensemaking-log/3")
+        let newer = text.replacingOccurrences(of: "format: sensemaking-log/2", with: "format: sensemaking-log/3")
         #expect(throws: LogError.newerFormat(path: nil, format: "sensemaking-log/3")) { try LogFormat.decode(newer) }
         #expect(throws: LogError.notALog(path: nil, reason: "it does not begin with front matter (---)")) {
             try LogFormat.decode("# Notes\n\nJust a file.\n")
