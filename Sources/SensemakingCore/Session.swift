@@ -112,8 +112,10 @@ public struct Session: Equatable, Sendable {
         case .passed(let name):
             if turnHolder == name { advanceTurn() }
         case .contributed(let contribution, let advancesTurn):
+            // Every id so far is below `nextID`, so a new one needs no search (a search per
+            // contribution made replaying a long log quadratic).
             guard contribution.stage >= 0, contribution.stage < stages.count,
-                  self.contribution(contribution.id) == nil else { break }
+                  contribution.id >= nextID || self.contribution(contribution.id) == nil else { break }
             contributions.append(contribution)
             nextID = max(nextID, contribution.id + 1)
             if contribution.kind != .note {
