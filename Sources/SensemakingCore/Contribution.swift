@@ -51,9 +51,36 @@ public struct Contribution: Equatable, Sendable, Identifiable {
     public var edited: Bool { !history.isEmpty }
 
     /// A story's title: its first line when it has several, else its opening words.
+    ///
+    /// Walks scalars, not Characters: exports ask every item for its title, and grapheme
+    /// breaking over whole texts was most of an export's time. A line feed is a Character of
+    /// its own except after a carriage return, so the scalar walk splits where `split` would.
+    /// (`TitleTests` hold it to the Character-based definition.)
     public var title: String {
-        let firstLine = text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? text
-        if text.contains("\n") || firstLine.count <= 48 { return firstLine }
+        let scalars = text.unicodeScalars
+        var lineStart: String.Index?
+        var lineEnd = text.endIndex
+        var hasLineBreak = false
+        var previous: Unicode.Scalar = " "
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            // `contains("\n")` (Foundation's) finds the LF of a CRLF too.
+            if scalar == "\n" { hasLineBreak = true }
+            if scalar == "\n" && previous != "\r" {
+                if lineStart != nil {
+                    lineEnd = index
+                    break
+                }
+            } else if lineStart == nil {
+                lineStart = index
+            }
+            previous = scalar
+            scalars.formIndex(after: &index)
+        }
+        // Like `split`, empty lines before the first words are skipped.
+        let firstLine = lineStart.map { text[$0..<lineEnd] } ?? text[...]
+        if hasLineBreak || firstLine.utf8.count <= 48 || firstLine.dropFirst(48).isEmpty { return String(firstLine) }
         return String(firstLine.prefix(47)) + "…"
     }
 }
