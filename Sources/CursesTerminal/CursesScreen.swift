@@ -194,12 +194,19 @@ public final class CursesScreen {
         let height = min(frame.size.height, Int(cn_lines()))
         let old = previous.flatMap { $0.size == frame.size ? $0 : nil }
         if old == nil, previous != nil { clearok(window, true) }
+        // The cell arrays directly, a whole unchanged row skipped at once: while typing, only
+        // the input box and the clock differ from the last frame.
+        let cells = frame.cells, oldCells = old?.cells
+        let stride = frame.size.width
         for y in 0..<max(0, height) {
+            let row = (y * stride)..<(y * stride + stride)
+            if let oldCells, cells[row] == oldCells[row] { continue }
             for x in 0..<max(0, width) {
-                let cell = frame[x, y]
+                let index = row.lowerBound + x
+                let cell = cells[index]
                 if cell.continuation { continue }
-                if let old, old[x, y] == cell { continue }
-                let wide = x + 1 < frame.size.width && frame[x + 1, y].continuation
+                if let oldCells, oldCells[index] == cell { continue }
+                let wide = x + 1 < stride && cells[index + 1].continuation
                 paint(cell, x: x, y: y, width: wide && x + 1 < width ? 2 : 1)
             }
         }
