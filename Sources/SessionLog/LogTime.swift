@@ -29,8 +29,32 @@ public enum LogTime {
     private static func dateAndTime(_ whole: Double) -> String {
         let (day, second) = floorDivide(Int64(whole) + referenceOffset, 86_400)
         let (year, month, dayOfMonth) = civil(fromDays: day)
-        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(dayOfMonth, 2) + "T"
-            + pad(second / 3600, 2) + ":" + pad(second / 60 % 60, 2) + ":" + pad(second % 60, 2)
+        guard year >= 0 else {
+            return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(dayOfMonth, 2) + "T"
+                + pad(second / 3600, 2) + ":" + pad(second / 60 % 60, 2) + ":" + pad(second % 60, 2)
+        }
+        // Digits into bytes: every record carries a time, written and checked again on read.
+        var out: [UInt8] = []
+        out.reserveCapacity(20)
+        func put(_ value: Int64, _ width: Int, then separator: UInt8?) {
+            var divisor: Int64 = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor <= value / 10 { divisor *= 10 }
+            var rest = value
+            while divisor > 0 {
+                out.append(UInt8(48 + rest / divisor))
+                rest %= divisor
+                divisor /= 10
+            }
+            if let separator { out.append(separator) }
+        }
+        put(year, 4, then: UInt8(ascii: "-"))
+        put(month, 2, then: UInt8(ascii: "-"))
+        put(dayOfMonth, 2, then: UInt8(ascii: "T"))
+        put(second / 3600, 2, then: UInt8(ascii: ":"))
+        put(second / 60 % 60, 2, then: UInt8(ascii: ":"))
+        put(second % 60, 2, then: nil)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Parses what `format` writes (and any other `YYYY-MM-DDTHH:MM:SS[.digits]Z`).

@@ -25,9 +25,15 @@ struct Token: Equatable {
     func all(_ key: String) -> [String] { fields.filter { $0.key == key }.map(\.value) }
 
     var text: String {
-        var out = "<!-- sm:" + kind
-        for field in fields { out += " " + field.key + "=" + Self.percentEncode(field.value) }
-        return out + " -->"
+        // Bytes: every record written, and every record resume and export check, has a token.
+        var out = Self.opening + Array(kind.utf8)
+        for field in fields {
+            out.append(UInt8(ascii: " "))
+            out += field.key.utf8
+            out.append(UInt8(ascii: "="))
+            out += Self.percentEncode(field.value).utf8
+        }
+        return String(decoding: out + Self.closing, as: UTF8.self)
     }
 
     /// Reads a token that fills `bytes` exactly.
@@ -74,7 +80,10 @@ struct Token: Equatable {
 
     private static func mustEncode(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
-            return scalar.value <= 0x20 || scalar.value == 0x7F || "%=\"<>\\`".unicodeScalars.contains(scalar)
+            switch scalar {
+            case "%", "=", "\"", "<", ">", "\\", "`": return true
+            default: return scalar.value <= 0x20 || scalar.value == 0x7F
+            }
         }
         if MarkdownText.needsEntity(scalar) || scalar.properties.isWhitespace { return true }
         switch scalar.properties.generalCategory {
