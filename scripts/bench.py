@@ -89,12 +89,12 @@ class Run:
                 return
             self.read_once()
 
-    def first_frame(self):
+    def first_frame(self, limit=10.0):
         """Seconds from fork to the last byte of the first burst of output."""
         while self.last_output is None and not self.eof:
             self.pump(0.05)
-            if time.monotonic() - self.start > 10:
-                raise RuntimeError("no output in 10 s")
+            if time.monotonic() - self.start > limit:
+                raise RuntimeError(f"no output in {limit} s")
         self.settle(QUIET_FIRST)
         return self.last_output - self.start
 
@@ -128,9 +128,9 @@ class Run:
         return os.waitstatus_to_exitcode(status), usage
 
 
-def measure(program, interval):
+def measure(program, interval, first_limit=10.0):
     run = Run(program["argv"], program["env"], program["cwd"])
-    first = run.first_frame()
+    first = run.first_frame(first_limit)
     for keys in program["setup"]:
         run.send(keys, 0.05)
     run.settle(QUIET_SETTLE)
