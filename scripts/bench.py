@@ -193,31 +193,42 @@ def main():
                    check=True, stdout=subprocess.DEVNULL, env=env)
 
     counter = iter(range(1_000_000))
+    logs = []
 
     def fresh_log():
-        return os.path.join(work, f"run-{next(counter)}.md")
+        logs.append(os.path.join(work, f"run-{next(counter)}.md"))
+        return logs[-1]
 
     def big_copy():
         path = fresh_log()
         shutil.copyfile(big, path)
         return path
 
+    def journaled(*needles):
+        """The run's log holds each needle: the keys reached the screen they were meant for."""
+        def check():
+            text = open(logs[-1], encoding="utf-8").read()
+            return all(needle in text for needle in needles)
+        return check
+
     # Ctrl-C twice leaves sensemaking (everything is saved); /quit would need the box emptied.
     programs = [
         {"name": "sensemaking", "argv": lambda: [binary, "--participants", "Ana,Ben", "--log", fresh_log()],
-         "setup": ["/next\r"], "quit": ["\x03", "\x03"]},
+         "setup": ["/next\r"], "quit": ["\x03", "\x03"], "check": journaled("index=1", "sm:suspended")},
         {"name": "vim", "argv": lambda: [shutil.which("vim"), "-u", "NONE", "-N", "-i", "NONE", "-n"],
          "setup": ["i"], "quit": ["\x1b", ":q!\r"]},
         {"name": "nano", "argv": lambda: [shutil.which("nano")],
          "setup": [], "quit": ["\x18", "n"]},
         {"name": f"sensemaking {args.contributions:,}", "argv": lambda: [binary, "resume", big_copy()],
-         "setup": [], "quit": ["\x03", "\x03"]},
+         "setup": [], "quit": ["\x03", "\x03"], "check": journaled("sm:resumed", "sm:suspended")},
     ]
     results = {p["name"]: [] for p in programs}
     for n in range(args.runs):
         for p in programs:
             spec = dict(p, argv=p["argv"](), env=env, cwd=work)
             results[p["name"]].append(measure(spec, args.interval))
+            if "check" in p and not p["check"]():
+                raise RuntimeError(f"{p['name']}: the log does not show the expected stage and quit")
         print(f"run {n + 1}/{args.runs} done", file=sys.stderr)
 
     exports = {}
@@ -239,7 +250,7 @@ def main():
         ("peak RSS MiB", "rss_mib", "{:.1f}"),
         ("start to first frame ms", "first_ms", "{:.1f}"),
     ]
-    print(f"\n{COLS}x{ROWS}, {len(TEXT)} keys one every {args.interval * 1000:g} ms, "
+    print(f"\n{os.path.relpath(binary)}: {COLS}x{ROWS}, {len(TEXT)} keys one every {args.interval * 1000:g} ms, "
           f"medians of {args.runs} runs, TERM={env['TERM']}\n")
     head = f"{'':32}{'sensemaking':>12}{'vim':>10}{'nano':>10}{'/vim':>8}{'/nano':>8}"
     print(head)
