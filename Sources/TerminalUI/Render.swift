@@ -78,11 +78,12 @@ struct StageStats {
     init(_ session: Session) {
         let kind = session.stage.captures
         let contributions = session.contributions
+        // Fields read in place: copying each contribution out (its strings retained) cost
+        // more than the rest of the count.
         for index in session.contributionsByStage[session.current] where !contributions[index].retracted {
-            let contribution = contributions[index]
             live += 1
-            if contribution.kind == kind { captured += 1 }
-            if contribution.kind != .note, let author = contribution.author { speakers.insert(author) }
+            if contributions[index].kind == kind { captured += 1 }
+            if contributions[index].kind != .note, let author = contributions[index].author { speakers.insert(author) }
         }
     }
 }
