@@ -5,6 +5,8 @@ let package = Package(
     name: "sensemaking",
     products: [
         .executable(name: "sensemaking", targets: ["sensemaking"]),
+        // For the benchmark package in Benchmarks/ (its own package, so `swift test` here never builds it).
+        .library(name: "SensemakingKit", targets: ["SensemakingCore", "SessionLog", "Export", "TerminalUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -194,13 +194,22 @@ public final class CursesScreen {
         let height = min(frame.size.height, Int(cn_lines()))
         let old = previous.flatMap { $0.size == frame.size ? $0 : nil }
         if old == nil, previous != nil { clearok(window, true) }
-        for y in 0..<max(0, height) {
-            for x in 0..<max(0, width) {
-                let cell = frame[x, y]
-                if cell.continuation { continue }
-                if let old, old[x, y] == cell { continue }
-                let wide = x + 1 < frame.size.width && frame[x + 1, y].continuation
-                paint(cell, x: x, y: y, width: wide && x + 1 < width ? 2 : 1)
+        // Cells compared in place through buffer pointers: slices and subscripts copied every
+        // cell (a retain each) and cost more than the frame itself, on every key.
+        let stride = frame.size.width
+        let oldCells = old?.cells ?? []
+        frame.cells.withUnsafeBufferPointer { cells in
+            oldCells.withUnsafeBufferPointer { previousCells in
+                let compare = previousCells.count == cells.count
+                for y in 0..<max(0, height) {
+                    for x in 0..<max(0, width) {
+                        let index = y * stride + x
+                        if cells[index].continuation { continue }
+                        if compare && cells[index] == previousCells[index] { continue }
+                        let wide = x + 1 < stride && cells[index + 1].continuation
+                        paint(cells[index], x: x, y: y, width: wide && x + 1 < width ? 2 : 1)
+                    }
+                }
             }
         }
         if let cursor = frame.cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < width, cursor.y < height {

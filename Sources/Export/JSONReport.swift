@@ -1,5 +1,6 @@
 import Foundation
 import SensemakingCore
+import SessionLog
 
 /// The report as versioned JSON (`docs/export-json.md`): keys sorted so exports diff
 /// well, times in ISO-8601 UTC, absent values as null rather than missing keys.
@@ -151,11 +152,7 @@ public enum JSONReport {
 }
 
 enum ISO8601 {
-    static func string(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
-    }
+    /// One formatter per date was most of a JSON export's time; the log's own UTC arithmetic
+    /// writes the same text.
+    static func string(_ date: Date) -> String { LogTime.wholeSeconds(date) }
 }
-

@@ -4,7 +4,9 @@ import Foundation
 /// new state and effects. Journaled changes go through `Session.apply`, the function
 /// that `resume` and `export` replay.
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
-    var step = Step(state: state)
+    // The state moves into the step and back, never copied: with a copy alive, the first
+    // append to `contributions` copied the whole array, once per contribution.
+    var step = Step(state: consume state)
     step.handle(action)
     state = step.state
     return step.effects

@@ -24,6 +24,9 @@ public struct Session: Equatable, Sendable {
     /// Index into `roster` of the participant whose turn it is.
     public private(set) var turn: Int?
     public private(set) var contributions: [Contribution] = []
+    /// Positions in `contributions` of each stage's, oldest first: the view reaches a stage's
+    /// newest without walking every other stage's (a walk per frame, per key).
+    public private(set) var contributionsByStage: [[Int]]
     public private(set) var speakingAs: [String: String] = [:]
     public private(set) var pendingWhen: String?
     public private(set) var pendingOwner: String?
@@ -46,6 +49,7 @@ public struct Session: Equatable, Sendable {
         let review = header.followUp == nil ? [] : [Stage.review]
         let stages = [Stage.welcome] + review + header.plan.stages.map(Stage.element) + [Stage.close]
         self.stages = stages
+        self.contributionsByStage = Array(repeating: [], count: stages.count)
         self.timeboxes = stages.map { Timebox(budget: $0.budget) }
         self.lastTime = header.started
         for name in header.participants where !roster.contains(name) { join(name) }
@@ -86,7 +90,8 @@ public struct Session: Equatable, Sendable {
 
     /// Live (not retracted) contributions of a stage, oldest first.
     public func items(inStage index: Int) -> [Contribution] {
-        contributions.filter { $0.stage == index && !$0.retracted }
+        guard contributionsByStage.indices.contains(index) else { return [] }
+        return contributionsByStage[index].map { contributions[$0] }.filter { !$0.retracted }
     }
 
     /// The plausibility board: live stories in the order they were told, numbered from 1.
@@ -145,9 +150,12 @@ public struct Session: Equatable, Sendable {
         case .passed(let name):
             if turnHolder == name { advanceTurn() }
         case .contributed(let contribution, let advancesTurn):
+            // Every id so far is below `nextID`, so a new one needs no search (a search per
+            // contribution made replaying a long log quadratic).
             guard contribution.stage >= 0, contribution.stage < stages.count,
-                  self.contribution(contribution.id) == nil else { break }
+                  contribution.id >= nextID || self.contribution(contribution.id) == nil else { break }
             contributions.append(contribution)
+            contributionsByStage[contribution.stage].append(contributions.count - 1)
             nextID = max(nextID, contribution.id + 1)
             if contribution.kind != .note {
                 pendingWhen = nil

@@ -2,7 +2,7 @@ import Foundation
 
 /// Times in the log: ISO-8601 in UTC, with as many fraction digits as it takes to give
 /// back the very same `Date`. Resume must rebuild timers exactly, so no rounding.
-enum LogTime {
+public enum LogTime {
     /// Seconds from 1970 to Foundation's reference date (2001-01-01).
     private static let referenceOffset: Int64 = 978_307_200
 
@@ -12,12 +12,49 @@ enum LogTime {
         let whole = interval.rounded(.down)
         // Exact: `whole` and `interval` share an exponent range, so the difference is representable.
         let fraction = interval - whole
-        let (day, second) = floorDivide(Int64(whole) + referenceOffset, 86_400)
-        let (year, month, dayOfMonth) = civil(fromDays: day)
-        var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(dayOfMonth, 2) + "T"
-            + pad(second / 3600, 2) + ":" + pad(second / 60 % 60, 2) + ":" + pad(second % 60, 2)
+        var text = dateAndTime(whole)
         if fraction > 0 { text += "." + fractionDigits(of: interval, fraction: fraction) }
         return text + "Z"
+    }
+
+    /// Whole seconds, "2026-11-27T10:04:05Z", as ISO8601DateFormatter's `.withInternetDateTime`
+    /// writes them (the fraction dropped), without building a formatter per date.
+    public static func wholeSeconds(_ date: Date) -> String {
+        let interval = date.timeIntervalSinceReferenceDate
+        guard interval.isFinite else { return "0000-01-01T00:00:00Z" }
+        return dateAndTime(interval.rounded(.down)) + "Z"
+    }
+
+    /// "2026-11-27T10:04:05" for a whole number of seconds since the reference date.
+    private static func dateAndTime(_ whole: Double) -> String {
+        let (day, second) = floorDivide(Int64(whole) + referenceOffset, 86_400)
+        let (year, month, dayOfMonth) = civil(fromDays: day)
+        guard year >= 0 else {
+            return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(dayOfMonth, 2) + "T"
+                + pad(second / 3600, 2) + ":" + pad(second / 60 % 60, 2) + ":" + pad(second % 60, 2)
+        }
+        // Digits into bytes: every record carries a time, written and checked again on read.
+        var out: [UInt8] = []
+        out.reserveCapacity(20)
+        func put(_ value: Int64, _ width: Int, then separator: UInt8?) {
+            var divisor: Int64 = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor <= value / 10 { divisor *= 10 }
+            var rest = value
+            while divisor > 0 {
+                out.append(UInt8(48 + rest / divisor))
+                rest %= divisor
+                divisor /= 10
+            }
+            if let separator { out.append(separator) }
+        }
+        put(year, 4, then: UInt8(ascii: "-"))
+        put(month, 2, then: UInt8(ascii: "-"))
+        put(dayOfMonth, 2, then: UInt8(ascii: "T"))
+        put(second / 3600, 2, then: UInt8(ascii: ":"))
+        put(second / 60 % 60, 2, then: UInt8(ascii: ":"))
+        put(second % 60, 2, then: nil)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Parses what `format` writes (and any other `YYYY-MM-DDTHH:MM:SS[.digits]Z`).

@@ -40,61 +40,72 @@ enum MarkdownText {
     }
 
     static func escapeLine(_ line: [Unicode.Scalar]) -> String {
-        var out = String.UnicodeScalarView()
+        // Bytes, not a scalar view appended one at a time: this runs for every line the
+        // journal writes and, to check it, for every line resume and export read.
+        var out: [UInt8] = []
+        out.reserveCapacity(line.count + line.count / 8 + 4)
         let count = line.count
         func at(_ index: Int) -> Unicode.Scalar? { line.indices.contains(index) ? line[index] : nil }
-        func escaped(_ scalar: Unicode.Scalar) { out.append("\\"); out.append(scalar) }
-        func entity(_ scalar: Unicode.Scalar) { out.append(contentsOf: "&#\(scalar.value);".unicodeScalars) }
+        func plain(_ scalar: Unicode.Scalar) {
+            if scalar.isASCII { out.append(UInt8(scalar.value)) } else { out.append(contentsOf: UTF8.encode(scalar)!) }
+        }
+        func escaped(_ scalar: Unicode.Scalar) { out.append(UInt8(ascii: "\\")); plain(scalar) }
+        func entity(_ scalar: Unicode.Scalar) { out.append(contentsOf: "&#\(scalar.value);".utf8) }
         let leadingDigits = line.prefix { ("0"..."9").contains($0) }.count
 
         for (index, scalar) in line.enumerated() {
+            // Letters and digits are themselves wherever they stand.
+            if isASCIIAlphanumeric(scalar) {
+                out.append(UInt8(scalar.value))
+                continue
+            }
             let previous = at(index - 1)
             let next = at(index + 1)
             switch scalar {
             case " ":
                 // A paragraph drops spaces at the start and end of its lines.
-                if index == 0 || index == count - 1 { entity(scalar) } else { out.append(scalar) }
+                if index == 0 || index == count - 1 { entity(scalar) } else { plain(scalar) }
             case "<":
                 // HTML and autolinks; never a raw `<`, so user text cannot open a token.
-                out.append(contentsOf: "&lt;".unicodeScalars)
+                out.append(contentsOf: "&lt;".utf8)
             case "\\", "`", "*", "_", "~", "[", "]", "#", "|", "$", "^":
                 // Escapes, code, emphasis, strikethrough, links, headings and Obsidian tags,
                 // tables, math, block ids: wherever they stand.
                 escaped(scalar)
             case ">", "-", "+":
                 // Block quotes, list items, setext underlines, thematic breaks: only at a line's start.
-                if index == 0 { escaped(scalar) } else { out.append(scalar) }
+                if index == 0 { escaped(scalar) } else { plain(scalar) }
             case "=":
                 // Setext underline at the start; Obsidian's ==highlight== anywhere.
-                if index == 0 || previous == "=" || next == "=" { escaped(scalar) } else { out.append(scalar) }
+                if index == 0 || previous == "=" || next == "=" { escaped(scalar) } else { plain(scalar) }
             case "%":
                 // Obsidian's %%comment%%.
-                if previous == "%" || next == "%" { escaped(scalar) } else { out.append(scalar) }
+                if previous == "%" || next == "%" { escaped(scalar) } else { plain(scalar) }
             case ":":
                 // A table's delimiter row at the start; GFM's bare `http://` links.
-                if index == 0 || (at(index + 1) == "/" && at(index + 2) == "/") { escaped(scalar) } else { out.append(scalar) }
+                if index == 0 || (at(index + 1) == "/" && at(index + 2) == "/") { escaped(scalar) } else { plain(scalar) }
             case ".", ")":
                 if index > 0 && index == leadingDigits {
                     escaped(scalar)   // "1." or "1)": an ordered list item
                 } else if scalar == ".", index >= 3, isWWW(line[(index - 3)..<index]) {
                     escaped(scalar)   // GFM's bare www. links
                 } else {
-                    out.append(scalar)
+                    plain(scalar)
                 }
             case "&":
-                if isEntityLike(line, from: index) { escaped(scalar) } else { out.append(scalar) }
+                if isEntityLike(line, from: index) { escaped(scalar) } else { plain(scalar) }
             case "@":
-                out.append(scalar)
+                plain(scalar)
                 if let previous, let next, isMailLocal(previous), isMailDomain(next) {
-                    out.append(contentsOf: linkBreaker.unicodeScalars)
+                    out.append(contentsOf: linkBreaker.utf8)
                 }
             default:
                 // Unicode white space at either end would keep `**name**` from being bold.
                 let atEdge = index == 0 || index == count - 1
-                if needsEntity(scalar) || (atEdge && scalar.properties.isWhitespace) { entity(scalar) } else { out.append(scalar) }
+                if needsEntity(scalar) || (atEdge && scalar.properties.isWhitespace) { entity(scalar) } else { plain(scalar) }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Scalars that would act on a terminal, be read as a line break by some editor, or

@@ -25,9 +25,15 @@ struct Token: Equatable {
     func all(_ key: String) -> [String] { fields.filter { $0.key == key }.map(\.value) }
 
     var text: String {
-        var out = "<!-- sm:" + kind
-        for field in fields { out += " " + field.key + "=" + Self.percentEncode(field.value) }
-        return out + " -->"
+        // Bytes: every record written, and every record resume and export check, has a token.
+        var out = Self.opening + Array(kind.utf8)
+        for field in fields {
+            out.append(UInt8(ascii: " "))
+            out += field.key.utf8
+            out.append(UInt8(ascii: "="))
+            out += Self.percentEncode(field.value).utf8
+        }
+        return String(decoding: out + Self.closing, as: UTF8.self)
     }
 
     /// Reads a token that fills `bytes` exactly.
@@ -51,24 +57,33 @@ struct Token: Equatable {
     private static func isLowercase(_ byte: UInt8) -> Bool { (97...122).contains(byte) }
 
     static func percentEncode(_ value: String) -> String {
-        var out = ""
+        // Bytes, not a String grown scalar by scalar: every record written or checked has a token.
+        var out: [UInt8] = []
+        out.reserveCapacity(value.utf8.count)
         var previous: Unicode.Scalar?
         for scalar in value.unicodeScalars {
             defer { previous = scalar }
             if mustEncode(scalar) || (scalar == "-" && previous == "-") {
-                for byte in String(scalar).utf8 {
-                    out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+                for byte in UTF8.encode(scalar)! {
+                    out += [UInt8(ascii: "%"), hexDigit(byte >> 4), hexDigit(byte & 0xF)]
                 }
+            } else if scalar.isASCII {
+                out.append(UInt8(scalar.value))
             } else {
-                out.unicodeScalars.append(scalar)
+                out.append(contentsOf: UTF8.encode(scalar)!)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 48 + value : 55 + value }
 
     private static func mustEncode(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
-            return scalar.value <= 0x20 || scalar.value == 0x7F || "%=\"<>\\`".unicodeScalars.contains(scalar)
+            switch scalar {
+            case "%", "=", "\"", "<", ">", "\\", "`": return true
+            default: return scalar.value <= 0x20 || scalar.value == 0x7F
+            }
         }
         if MarkdownText.needsEntity(scalar) || scalar.properties.isWhitespace { return true }
         switch scalar.properties.generalCategory {

@@ -32,14 +32,36 @@ public struct Style: Equatable, Sendable, Hashable {
 /// One terminal cell: a grapheme cluster that is 1 or 2 columns wide, or the right half
 /// of a wide one (`continuation`), which the painter skips.
 public struct Cell: Equatable, Sendable {
-    public var character: Character
+    public var character: Character { didSet { key = Self.key(character) } }
     public var style: Style
     public var continuation: Bool
+    /// The character's UTF-8 bytes packed with their count when there are at most 7, else 0.
+    /// The painter compares every cell of a frame with the last on every key; equal keys
+    /// settle most comparisons without comparing Characters (which normalise).
+    private var key: UInt64
 
     public init(_ character: Character = " ", style: Style = .plain, continuation: Bool = false) {
         self.character = character
         self.style = style
         self.continuation = continuation
+        self.key = Self.key(character)
+    }
+
+    private static func key(_ character: Character) -> UInt64 {
+        var key: UInt64 = 0, count: UInt64 = 0
+        for byte in character.utf8 {
+            if count == 7 { return 0 }
+            key |= UInt64(byte) << (8 * count)
+            count += 1
+        }
+        return key | count << 56
+    }
+
+    public static func == (a: Cell, b: Cell) -> Bool {
+        guard a.style == b.style, a.continuation == b.continuation else { return false }
+        // Same bytes: the same Character. Different bytes may still be canonically equal.
+        if a.key == b.key, a.key != 0 { return true }
+        return a.character == b.character
     }
 
     public static let blank = Cell()
@@ -140,11 +162,17 @@ extension Frame {
                 return end
             }
             // A no-break space only keeps words together; the terminal gets a plain space.
-            set(column, y, Cell(character == "\u{A0}" ? " " : character, style: style))
+            set(column, y, Cell(isNoBreakSpace(character) ? " " : character, style: style))
             if w == 2 { set(column + 1, y, Cell(" ", style: style, continuation: true)) }
             column += w
         }
         return column
+    }
+
+    /// U+00A0 has no canonical equivalent, so its bytes decide; comparing Characters
+    /// normalised every non-ASCII cell of every frame.
+    private func isNoBreakSpace(_ character: Character) -> Bool {
+        character.utf8.count == 2 && character.utf8.elementsEqual([0xC2, 0xA0])
     }
 
     /// Writes a string in one style; see `put(_:styles:x:y:limit:)`.

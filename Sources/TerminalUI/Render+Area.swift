@@ -94,8 +94,13 @@ extension Screen {
 
     /// The stage's live contributions, newest first, lazily (a concrete lazy type: an opaque
     /// `some Sequence` would make the `map` after it eager, wrapping every contribution).
-    func newestFirst(inStage stage: Int) -> LazyFilterSequence<ReversedCollection<[Contribution]>> {
-        session.contributions.reversed().lazy.filter { $0.stage == stage && !$0.retracted }
+    /// Through the session's per-stage index, so other stages are never walked.
+    func newestFirst(inStage stage: Int)
+        -> LazyFilterSequence<LazyMapSequence<ReversedCollection<[Int]>, Contribution>> {
+        let contributions = session.contributions
+        return session.contributionsByStage[stage].reversed().lazy
+            .map { contributions[$0] }
+            .filter { !$0.retracted }
     }
 
     mutating func drawContributions(top: Int, bottom: Int, ruleRow: Int, ruleLabel: String?) {

@@ -21,7 +21,8 @@ public func render(_ state: AppState, size: Size, theme: Theme) -> Frame {
         drawTooSmall(&frame)
         return frame
     }
-    var screen = Screen(state: state, frame: frame, theme: theme)
+    // Moved, not copied: a live copy made the first cell written duplicate the whole grid.
+    var screen = Screen(state: state, frame: consume frame, theme: theme)
     screen.draw()
     return screen.frame
 }
@@ -64,7 +65,8 @@ enum Styles {
 }
 
 /// What the screen needs to know about the current stage's contributions, counted in one
-/// pass (the only pass over all of them; drawing walks back from the newest only).
+/// pass over the stage's own (through the session's per-stage index; drawing walks back
+/// from the newest only).
 struct StageStats {
     /// Live contributions and notes.
     var live = 0
@@ -74,12 +76,14 @@ struct StageStats {
     var speakers = Set<String>()
 
     init(_ session: Session) {
-        let stage = session.current
         let kind = session.stage.captures
-        for contribution in session.contributions where contribution.stage == stage && !contribution.retracted {
+        let contributions = session.contributions
+        // Fields read in place: copying each contribution out (its strings retained) cost
+        // more than the rest of the count.
+        for index in session.contributionsByStage[session.current] where !contributions[index].retracted {
             live += 1
-            if contribution.kind == kind { captured += 1 }
-            if contribution.kind != .note, let author = contribution.author { speakers.insert(author) }
+            if contributions[index].kind == kind { captured += 1 }
+            if contributions[index].kind != .note, let author = contributions[index].author { speakers.insert(author) }
         }
     }
 }

@@ -28,7 +28,9 @@ public enum TextLayout {
     /// become spaces.
     public static func truncate(_ text: String, width: Int) -> String {
         guard width > 0 else { return "" }
-        let flat = text.contains("\n") ? text.replacingNewlines() : text
+        // Foundation's search only when there is a line feed at all: this runs for the status
+        // line of every frame.
+        let flat = text.utf8.contains(UInt8(ascii: "\n")) && text.contains("\n") ? text.replacingNewlines() : text
         if DisplayWidth.of(flat) <= width { return flat }
         var out = ""
         var used = 0

@@ -14,7 +14,8 @@ struct Sensemaking: ParsableCommand {
             every command.
             """,
         version: version,
-        subcommands: [RunCommand.self, ResumeCommand.self, ExportCommand.self, PlanCommand.self, JournalProbeCommand.self],
+        subcommands: [RunCommand.self, ResumeCommand.self, ExportCommand.self, PlanCommand.self, JournalProbeCommand.self,
+                      BenchLogCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

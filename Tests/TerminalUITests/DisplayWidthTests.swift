@@ -167,4 +167,15 @@ import Testing
             checkInvariants(frame)
         }
     }
+
+    @Test func theFastPathsAgreeWithTheGeneralRuleForEverySingleScalar() {
+        for value in UInt32(0)...0x3_FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let character = Character(scalar)
+            if DisplayWidth.of(character) != DisplayWidth.general(character) {
+                Issue.record("U+\(String(value, radix: 16, uppercase: true))")
+                return
+            }
+        }
+    }
 }
