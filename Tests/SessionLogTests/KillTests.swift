@@ -39,6 +39,23 @@ struct KillTests {
         return lines
     }
 
+    /// `Journal.resume`, waiting out a lock held for a moment by someone else. Other tests
+    /// in this process spawn children all the time; a child holds a copy of every open
+    /// descriptor, the journal's included, from its clone until its exec closes them
+    /// (O_CLOEXEC), and on a loaded machine that moment can fall between a `close` here and
+    /// the next `resume`. The program itself spawns nothing.
+    static func resume(_ path: String) throws -> (journal: Journal, session: Session, notices: [String]) {
+        let deadline = Date().addingTimeInterval(5)
+        while true {
+            do {
+                return try Journal.resume(path: path)
+            } catch {
+                guard case .locked = error, Date() < deadline else { throw error }
+                usleep(20_000)
+            }
+        }
+    }
+
     @Test("Killed at random moments, the journal keeps every record it reported saved")
     func killNine() throws {
         let binary = Self.binary
@@ -103,7 +120,7 @@ struct KillTests {
             if contents.torn != nil { torn += 1 }
 
             // Resume: a torn tail is moved aside once; the log then goes on.
-            let resumed = try Journal.resume(path: path)
+            let resumed = try Self.resume(path)
             #expect(resumed.notices.count == (contents.torn == nil ? 0 : 1), "run \(run)")
             #expect(resumed.session.contributions.count == max(0, whole - 1))
             var session = resumed.session
@@ -111,7 +128,7 @@ struct KillTests {
             session.apply(next)
             #expect(resumed.journal.append([next], session: session) == .saved)
             resumed.journal.close()
-            let again = try Journal.resume(path: path)
+            let again = try Self.resume(path)
             #expect(again.notices.isEmpty, "run \(run): quarantined twice")
             again.journal.close()
             #expect(try folder.bytes("run\(run).md") == Array(expected.prefix(records: whole + 1)), "run \(run)")
