@@ -54,7 +54,11 @@ import Glibc
         for number in 1...8 {
             let text = "contribution \(number)" + String(repeating: " filling the file", count: 15)
             try tmux.submit(text)
-            let screen = try tmux.wait(for: "contribution \(number) filling")
+            // The list shows it numbered once Enter was handled (the input box shows the
+            // same words before that, beside the previous save's status).
+            let screen = try tmux.wait("#\(number) in the list") { screen in
+                screen.split(separator: "\n").contains { $0.contains("#\(number) ") && $0.contains(": contribution \(number) filling") }
+            }
             if screen.contains("✓ saved") { shownSaved.append(text) } else { break }
         }
         let screen = try tmux.wait(for: "NOT SAVED")
