@@ -24,7 +24,8 @@ public enum ExportFile {
             if isDirectory.boolValue { throw Refusal(message: "\(path) is a directory.") }
             if !force {
                 let head = (try? FileHandle(forReadingFrom: target))?.readData(ofLength: 1 << 20) ?? Data()
-                if !String(decoding: head, as: UTF8.self).contains(marker) {
+                // Bytes, not Foundation's String search (a quarter of a re-export's time).
+                if !contains(head, marker) {
                     throw Refusal(message: "\(path) exists and is not an earlier export: add --force to replace it.")
                 }
             }
@@ -56,6 +57,17 @@ public enum ExportFile {
         if dir >= 0 {
             fsync(dir)
             close(dir)
+        }
+    }
+
+    private static func contains(_ data: Data, _ needle: String) -> Bool {
+        let needle = Array(needle.utf8)
+        return data.withUnsafeBytes { hay in
+            guard hay.count >= needle.count else { return false }
+            for start in 0...(hay.count - needle.count) where hay[start] == needle[0] {
+                if needle.indices.allSatisfy({ hay[start + $0] == needle[$0] }) { return true }
+            }
+            return false
         }
     }
 }

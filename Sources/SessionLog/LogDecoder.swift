@@ -37,6 +37,10 @@ struct LogDecoder {
 
     private static func text(_ bytes: ArraySlice<UInt8>) -> String? { String(validating: bytes, as: UTF8.self) }
 
+    private static func same(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        a.count == b.count && a.withUnsafeBytes { x in b.withUnsafeBytes { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+    }
+
     private static func tokenStart(_ content: ArraySlice<UInt8>) -> Int? {
         let opening = Token.opening
         guard content.count >= opening.count else { return nil }
@@ -147,13 +151,25 @@ struct LogDecoder {
         }
         // The record must read exactly as the program writes it.
         guard let shape = RecordItem.shape(record, seq: seq) else { throw damaged(tokenLine.number, "an unreadable record") }
-        let expected = RecordItem.lines(shape)
-        for (offset, line) in itemLines.enumerated() {
-            guard offset < expected.count, line.content.elementsEqual(expected[offset].utf8) else {
+        var written: [UInt8] = []
+        written.reserveCapacity(itemLines.reduce(0) { $0 + $1.content.count + 1 })
+        RecordItem.write(shape, into: &written)
+        // Line by line, as bytes (a line's content excludes its line feed and a CR before it).
+        var lineStart = 0
+        var expectedCount = 0
+        for line in itemLines {
+            guard lineStart < written.count else {
                 throw damaged(line.number, "this \(token.kind) record does not read as sensemaking writes it")
             }
+            let feed = written[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? written.count
+            guard Self.same(line.content, written[lineStart..<feed]) else {
+                throw damaged(line.number, "this \(token.kind) record does not read as sensemaking writes it")
+            }
+            lineStart = feed + 1
+            expectedCount += 1
         }
-        guard itemLines.count == expected.count else {
+        if lineStart < written.count { expectedCount += 1 }
+        guard itemLines.count == expectedCount else {
             throw damaged(itemLines.first?.number ?? tokenLine.number, "this \(token.kind) record is missing lines")
         }
         return record

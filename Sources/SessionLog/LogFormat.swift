@@ -66,8 +66,9 @@ public enum LogFormat {
             return ReadableBlocks.synthesis(session) + token.text + "\n\n"
         default:
             // Every other event is a list item.
-            let shape = RecordItem.shape(record, seq: number)!
-            return RecordItem.lines(shape).joined(separator: "\n") + "\n"
+            var out: [UInt8] = []
+            RecordItem.write(RecordItem.shape(record, seq: number)!, into: &out)
+            return String(decoding: out, as: UTF8.self)
         }
     }
 

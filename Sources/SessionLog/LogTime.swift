@@ -119,9 +119,11 @@ public enum LogTime {
     /// (exact too: whole + fraction is representable, and the digits pin the fraction down
     /// far more finely than the interval's own precision).
     private static func fractionDigits(of interval: Double, fraction: Double) -> String {
+        // The description is ASCII: search its bytes (a String `contains` goes to Foundation).
         let shortest = "\(interval)"
-        if interval >= 0, !shortest.contains("e"), let point = shortest.firstIndex(of: ".") {
-            return String(shortest[shortest.index(after: point)...])
+        let bytes = shortest.utf8
+        if interval >= 0, !bytes.contains(UInt8(ascii: "e")), let point = bytes.firstIndex(of: UInt8(ascii: ".")) {
+            return String(shortest[bytes.index(after: point)...])
         }
         return fractionDigits(fraction)
     }

@@ -27,23 +27,40 @@ enum MarkdownText {
     /// A text for a place that is one line (a name in bold, a heading): line breaks become
     /// spaces. Only for readable parts whose exact text lives elsewhere.
     static func escapeInline(_ text: String) -> String {
-        escapeLine(text.unicodeScalars.map { $0 == "\n" ? " " : $0 })
+        // Names and tags are mostly letters and digits, which are themselves wherever they stand.
+        if text.utf8.allSatisfy({ (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) }) { return text }
+        return escapeLine(text.unicodeScalars.map { $0 == "\n" ? " " : $0 })
     }
 
     /// Splits on line feeds only: `\r`, U+2028 and friends are escaped as entities instead.
     static func split(_ text: String) -> [[Unicode.Scalar]] {
-        var lines: [[Unicode.Scalar]] = [[]]
+        // One growing line, not an append through the outer array per scalar (a uniqueness
+        // check and a write-back each): every record's text is split to write and to check it.
+        var lines: [[Unicode.Scalar]] = []
+        var line: [Unicode.Scalar] = []
+        line.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            if scalar == "\n" { lines.append([]) } else { lines[lines.count - 1].append(scalar) }
+            if scalar == "\n" {
+                lines.append(line)
+                line = []
+            } else {
+                line.append(scalar)
+            }
         }
+        lines.append(line)
         return lines
     }
 
     static func escapeLine(_ line: [Unicode.Scalar]) -> String {
-        // Bytes, not a scalar view appended one at a time: this runs for every line the
-        // journal writes and, to check it, for every line resume and export read.
         var out: [UInt8] = []
         out.reserveCapacity(line.count + line.count / 8 + 4)
+        escapeLine(line, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the escaped line's bytes: the writer and the reader's check build whole
+    /// records in one buffer instead of a String per line.
+    static func escapeLine(_ line: [Unicode.Scalar], into out: inout [UInt8]) {
         let count = line.count
         func at(_ index: Int) -> Unicode.Scalar? { line.indices.contains(index) ? line[index] : nil }
         func plain(_ scalar: Unicode.Scalar) {
@@ -105,7 +122,6 @@ enum MarkdownText {
                 if needsEntity(scalar) || (atEdge && scalar.properties.isWhitespace) { entity(scalar) } else { plain(scalar) }
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Scalars that would act on a terminal, be read as a line break by some editor, or

@@ -115,17 +115,21 @@ enum RecordItem {
         return Shape(token: Token(kind, fields), lead: lead, body: body)
     }
 
-    /// The item's lines as written, without line feeds; the last one ends with the token.
-    static func lines(_ shape: Shape) -> [String] {
-        guard let body = shape.body else { return ["- " + shape.lead + " " + shape.token.text] }
-        let escaped = MarkdownText.escapeLines(body)
-        var lines: [String] = []
-        for (index, line) in escaped.enumerated() {
-            let start = index == 0 ? "- " + shape.lead : "  "
-            let end = index == escaped.count - 1 ? " " + shape.token.text : "\\"
-            lines.append(start + line + end)
+    /// The item as written, appended to `out`: its lines, each ending in a line feed, the
+    /// last one with the token. One buffer: the reader's check builds every record again.
+    static func write(_ shape: Shape, into out: inout [UInt8]) {
+        out += "- ".utf8
+        out += shape.lead.utf8
+        if let body = shape.body {
+            let lines = MarkdownText.split(body)
+            for (index, line) in lines.enumerated() {
+                if index > 0 { out += "\\\n  ".utf8 }
+                MarkdownText.escapeLine(line, into: &out)
+            }
         }
-        return lines
+        out.append(UInt8(ascii: " "))
+        shape.token.write(into: &out)
+        out.append(UInt8(ascii: "\n"))
     }
 
     /// The record a token describes, with `body` as its long text. Nil when a field is

@@ -25,15 +25,23 @@ struct Token: Equatable {
     func all(_ key: String) -> [String] { fields.filter { $0.key == key }.map(\.value) }
 
     var text: String {
-        // Bytes: every record written, and every record resume and export check, has a token.
-        var out = Self.opening + Array(kind.utf8)
+        var out: [UInt8] = []
+        write(into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the token's bytes: every record written, and every record resume and export
+    /// check, has a token.
+    func write(into out: inout [UInt8]) {
+        out += Self.opening
+        out += kind.utf8
         for field in fields {
             out.append(UInt8(ascii: " "))
             out += field.key.utf8
             out.append(UInt8(ascii: "="))
-            out += Self.percentEncode(field.value).utf8
+            Self.percentEncode(field.value, into: &out)
         }
-        return String(decoding: out + Self.closing, as: UTF8.self)
+        out += Self.closing
     }
 
     /// Reads a token that fills `bytes` exactly.
@@ -57,9 +65,13 @@ struct Token: Equatable {
     private static func isLowercase(_ byte: UInt8) -> Bool { (97...122).contains(byte) }
 
     static func percentEncode(_ value: String) -> String {
-        // Bytes, not a String grown scalar by scalar: every record written or checked has a token.
         var out: [UInt8] = []
         out.reserveCapacity(value.utf8.count)
+        percentEncode(value, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func percentEncode(_ value: String, into out: inout [UInt8]) {
         var previous: Unicode.Scalar?
         for scalar in value.unicodeScalars {
             defer { previous = scalar }
@@ -73,7 +85,6 @@ struct Token: Equatable {
                 out.append(contentsOf: UTF8.encode(scalar)!)
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 48 + value : 55 + value }
@@ -96,6 +107,8 @@ struct Token: Equatable {
     }
 
     static func percentDecode(_ bytes: ArraySlice<UInt8>) -> String? {
+        // Most values have nothing encoded: then the value is the bytes themselves.
+        guard bytes.contains(UInt8(ascii: "%")) else { return String(validating: bytes, as: UTF8.self) }
         var out: [UInt8] = []
         var index = bytes.startIndex
         while index < bytes.endIndex {

@@ -177,21 +177,8 @@ struct Screen {
         return label + " " + String(repeating: "●", count: done) + String(repeating: "○", count: count - done)
     }
 
-    /// "07:32 left", "+02:13 over", "07:32 left · paused", "12:04 elapsed".
-    func timerText() -> (String, over: Bool) {
-        let box = session.timebox
-        let paused = box.paused ? " · paused" : ""
-        if let left = box.remaining(at: state.now) {
-            if left < 0 { return ("+\(clock(-left)) over" + paused, true) }
-            return ("\(clock(left)) left" + paused, false)
-        }
-        return ("\(clock(Int(box.elapsed(at: state.now)))) elapsed" + paused, false)
-    }
+    func timerText() -> (String, over: Bool) { TerminalUI.timerText(state) }
 
-    func clock(_ seconds: Int) -> String {
-        let minutes = seconds / 60, rest = seconds % 60
-        return (minutes < 10 ? "0" : "") + "\(minutes):" + (rest < 10 ? "0" : "") + "\(rest)"
-    }
 
     // MARK: Stage name, question, prompts
 

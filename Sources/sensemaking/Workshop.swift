@@ -14,6 +14,8 @@ final class Workshop {
     private let theme: Theme
     private var decoder = InputDecoder()
     private var exit: ExitReason?
+    /// What is on screen, so an idle tick that would draw the same frame draws nothing.
+    private var lastDrawn: (state: AppState, size: Size)?
 
     private init(state: AppState, journal: Journal, screen: CursesScreen, theme: Theme) {
         self.state = state
@@ -80,7 +82,7 @@ final class Workshop {
                 // with nothing pending the decoder ignores it.
                 for action in decoder.feed(.timeout) { dispatch(action) }
             case .resize:
-                draw()
+                draw(force: true)
                 continue
             case .input(let raw):
                 dispatch(.tick(Date()))
@@ -98,8 +100,13 @@ final class Workshop {
         return exit ?? .quit
     }
 
-    private func draw() {
-        screen.draw(render(state, size: screen.size, theme: theme))
+    /// Skips the render and the paint when the frame would be the one on screen (an idle
+    /// tick within the same second of the clock).
+    private func draw(force: Bool = false) {
+        let size = screen.size
+        if !force, let last = lastDrawn, last.size == size, drawsTheSame(last.state, state) { return }
+        screen.draw(render(state, size: size, theme: theme))
+        lastDrawn = (state, size)
     }
 
     /// One action through the core, then its effects, in order.
