@@ -271,11 +271,7 @@ extension Screen {
             let minds = session.mindChangers.filter { $0.story == entry.story.id }.map(\.text)
             for (label, said) in [("cues: ", cues), ("would change our mind: ", minds)] where !said.isEmpty {
                 let text = StyledText(label + said.map { $0.replacingNewlines() }.joined(separator: " · "), Styles.dim)
-                lines += text.wrapped(width: width - titleX).map { line in
-                    var line = line
-                    line.indent += titleX
-                    return line
-                }
+                lines += text.wrapped(width: width - titleX).map { $0.indented(by: titleX) }
             }
         }
         return lines
@@ -306,20 +302,25 @@ extension Screen {
     func clipped(_ text: StyledText, width: Int, rows: Int) -> [Line] {
         let lines = text.wrapped(width: width)
         guard lines.count > rows, let last = lines.prefix(rows).last else { return lines }
-        var cut = StyledText()
-        cut.characters = Array(last.characters)
-        cut.styles = Array(last.styles)
-        var line = Line(truncated(cut, width: width - last.indent - 2), indent: last.indent)
+        return Array(lines.prefix(rows - 1)) + [ellipsized(last, width: width)]
+    }
+
+    /// A line cut to leave room in `width` for " …", which it then ends with: it says that
+    /// more was left out.
+    func ellipsized(_ last: Line, width: Int) -> Line {
+        var text = StyledText()
+        text.characters = Array(last.characters)
+        text.styles = Array(last.styles)
+        var line = Line(truncated(text, width: width - last.indent - 2), indent: last.indent)
         line.characters += [" ", "…"]
         line.styles += [Styles.dim, Styles.dim]
-        return Array(lines.prefix(rows - 1)) + [line]
+        return line
     }
 
     mutating func drawBoard(top: Int, bottom: Int, ruleRow: Int) {
         let storyCount = session.stories.count
         let label = storyCount == 0 ? nil : "\(storyCount) \(plural("story", storyCount)) on the board"
-        let rows = bottom - top - (stats.live == 0 ? 0 : 1 + min(3, (bottom - top) / 3))
-        drawSplit(head: boardLines(width: contentWidth, rows: rows), headLabel: label, tailLabel: "the room's narrative and notes",
+        drawSplit(head: boardLines(width: contentWidth, rows: headRoom(rows: bottom - top)), headLabel: label, tailLabel: "the room's narrative and notes",
                   top: top, bottom: bottom, ruleRow: ruleRow)
     }
 
@@ -340,8 +341,7 @@ extension Screen {
             drawWindow(feed, top: top, bottom: bottom, ruleRow: ruleRow, ruleLabel: headLabel, noun: "more")
             return
         }
-        let minimumTail = items == 0 ? 0 : min(3, rows / 3)
-        let headRows = min(head.count, max(1, rows - (items == 0 ? 0 : 1 + minimumTail)))
+        let headRows = min(head.count, headRoom(rows: rows))
         if head.count > headRows {
             for (offset, line) in head.prefix(headRows - 1).enumerated() { paint(line, row: top + offset) }
             frame.put("… \(head.count - headRows + 1) more lines · PgUp", Styles.dim, x: left, y: top + headRows - 1)
@@ -353,6 +353,12 @@ extension Screen {
         let separator = top + headRows
         let feed = contributionWindow(rows: bottom - separator - 1, total: items)
         drawWindow(feed, top: separator + 1, bottom: bottom, ruleRow: separator, ruleLabel: tailLabel)
+    }
+
+    /// The rows the top part of a split may take unscrolled: all but a rule and a few of
+    /// the newest contributions under it, when there are any.
+    func headRoom(rows: Int) -> Int {
+        max(1, rows - (stats.live == 0 ? 0 : 1 + min(3, rows / 3)))
     }
 
     /// A rule with a label at its right end, as a line of a list.
@@ -384,22 +390,14 @@ extension Screen {
                 if let when = note.tags.when, !labels.contains(when) { labels.append(when) }
             }
             var block = [Line("● " + labels.joined(separator: " / "), Styles.label)]
-            block += columns(entry.notes, width: contentWidth - 2).map { line in
-                var line = line
-                line.indent += 2
-                return line
-            }
+            block += columns(entry.notes, width: contentWidth - 2).map { $0.indented(by: 2) }
             blocks.append(block)
         }
         let facilitatorNotes = notes.filter { $0.kind == .note }
         let unplaced = timeline.unplaced + facilitatorNotes
         if !unplaced.isEmpty {
             blocks.append([Line(timeline.entries.isEmpty ? "Not yet placed in time (/when dates a note)" : "Not placed in time", Styles.label)])
-            for note in unplaced { blocks.append(block(note, width: contentWidth - 2).map { line in
-                var line = line
-                line.indent += 2
-                return line
-            }) }
+            for note in unplaced { blocks.append(block(note, width: contentWidth - 2).map { $0.indented(by: 2) }) }
         }
         let rows = bottom - top - (state.scroll > 0 ? 1 : 0)
         let feed = window(rows: rows, scroll: state.scroll, total: blocks.count, newestFirst: blocks.reversed())
@@ -453,11 +451,10 @@ extension Screen {
 
     mutating func drawClose(top: Int, bottom: Int, ruleRow: Int) {
         let rows = bottom - top
-        let items = stats.live
         let sections = synthesisSections(width: contentWidth)
         let all = sections.flatMap(\.lines)
         // Unscrolled, each section gets its first line before any gets more.
-        let headRows = state.scroll > 0 ? all.count : min(all.count, max(1, rows - (items == 0 ? 0 : 1 + min(3, rows / 3))))
+        let headRows = state.scroll > 0 ? all.count : min(all.count, headRoom(rows: rows))
         let head = state.scroll > 0 || all.count <= headRows ? all : allocate(sections, rows: headRows)
         let label = all.count > head.count ? "Synthesis · PgUp for all" : "Synthesis"
         drawSplit(head: head, headLabel: label, tailLabel: "check-out", top: top, bottom: bottom, ruleRow: ruleRow)
@@ -567,14 +564,7 @@ extension Screen {
         for (index, section) in sections.enumerated() where counts[index] > 0 {
             var shown = Array(section.lines.prefix(counts[index]))
             if counts[index] < section.lines.count, let last = shown.popLast() {
-                var text = StyledText()
-                text.characters = Array(last.characters)
-                text.styles = Array(last.styles)
-                let cut = truncated(text, width: contentWidth - last.indent - 2)
-                var line = Line(cut, indent: last.indent)
-                line.characters += [" ", "…"]
-                line.styles += [Styles.dim, Styles.dim]
-                shown.append(line)
+                shown.append(ellipsized(last, width: contentWidth))
             }
             lines += shown
         }

@@ -57,11 +57,7 @@ extension Screen {
             var said = entry.item.history.map { "before: " + $0 }
             if let note = entry.mark?.note { said.append(note.replacingNewlines()) }
             for line in said {
-                lines += StyledText(line, Styles.dim).wrapped(width: width - textX).map { line in
-                    var line = line
-                    line.indent += textX
-                    return line
-                }
+                lines += StyledText(line, Styles.dim).wrapped(width: width - textX).map { $0.indented(by: textX) }
             }
         }
         return lines

@@ -193,5 +193,12 @@ struct Line {
         self.init(StyledText(text, style), indent: indent)
     }
 
+    /// The same line, further in by `columns`.
+    func indented(by columns: Int) -> Line {
+        var line = self
+        line.indent += columns
+        return line
+    }
+
     static let blank = Line(characters: [], styles: [])
 }
