@@ -68,7 +68,7 @@ enum ReportText {
 
     /// "Action: Fix the letters", for a carried item.
     static func carried(_ item: Report.ReviewedItem) -> String {
-        item.kind.label.prefix(1).uppercased() + item.kind.label.dropFirst() + ": " + item.text
+        item.kind.heading + ": " + item.text
     }
 
     /// "in progress", or "not reviewed"; with what earlier reviews said before it.

@@ -125,4 +125,7 @@ public enum ContributionKind: String, Codable, Sendable, CaseIterable {
         case .note: "note"
         }
     }
+
+    /// The label to start a line with: "Action", "Retrospection note".
+    public var heading: String { label.prefix(1).uppercased() + label.dropFirst() }
 }

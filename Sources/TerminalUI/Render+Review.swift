@@ -50,7 +50,7 @@ extension Screen {
             let status = Self.statusText(entry.mark)
             text.append(status + String(repeating: " ", count: statusWidth - DisplayWidth.of(status) + 2),
                         entry.mark == nil ? Styles.dim : Styles.label)
-            var item = entry.item.kind.label.capitalizedFirst + ": " + entry.item.text.replacingNewlines()
+            var item = entry.item.kind.heading + ": " + entry.item.text.replacingNewlines()
             if let owner = entry.item.owner { item += " — " + owner }
             text.append(TextLayout.truncate(item, width: width - textX), Styles.text)
             lines.append(Line(text))
@@ -62,8 +62,4 @@ extension Screen {
         }
         return lines
     }
-}
-
-extension String {
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
