@@ -1,7 +1,6 @@
 import ArgumentParser
 import Export
 import Foundation
-import SessionLog
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,14 +26,8 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let contents: LogContents
-            do {
-                contents = try LogReader.read(path: log)
-            } catch let error as LogError {
-                throw Failure(error.message)
-            }
-            if let notice = LogReader.notice(contents, path: log) { Console.error(notice) }
-            let text = format.render(Report(contents.session, anonymize: anonymize))
+            let session = try Files.replayedSession(log)
+            let text = format.render(Report(session, anonymize: anonymize))
             guard let output, output != "-" else {
                 FileHandle.standardOutput.write(Data(text.utf8))
                 return

@@ -53,13 +53,7 @@ struct RunCommand: ParsableCommand {
     /// The session `--follow-up` names, replayed from its log as `resume` and `export` do.
     func loadPrevious() throws -> Session? {
         guard let path = followUp else { return nil }
-        do {
-            let contents = try LogReader.read(path: path)
-            if let notice = LogReader.notice(contents, path: path) { Console.error(notice) }
-            return contents.session
-        } catch {
-            throw Failure("--follow-up: \(error.message)")
-        }
+        return try Files.replayedSession(path, option: "--follow-up")
     }
 
     /// "Follow-up: Making sense of our system", once however many follow-ups there are.
@@ -120,6 +114,19 @@ enum LogNaming {
 }
 
 enum Files {
+    /// The session a log's records rebuild, read as `export` reads it (a live session may
+    /// still be writing it); a torn last record is said on standard error. A log that
+    /// cannot be read fails in one line, after `option` when an option named it.
+    static func replayedSession(_ path: String, option: String? = nil) throws -> Session {
+        do {
+            let contents = try LogReader.read(path: path)
+            if let notice = LogReader.notice(contents, path: path) { Console.error(notice) }
+            return contents.session
+        } catch {
+            throw Failure((option.map { $0 + ": " } ?? "") + error.message)
+        }
+    }
+
     /// Reads a UTF-8 text file, or fails with one line that says why.
     static func readText(_ path: String, what: String) throws -> String {
         var isDirectory: ObjCBool = false
