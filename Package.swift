@@ -22,7 +22,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         // The Markdown journal: encode, decode, durable append, lock, resume.
-        .target(name: "SessionLog", dependencies: ["SensemakingCore", "PlanFile"]),
+        .target(name: "SessionLog", dependencies: ["SensemakingCore"]),
         // The session as a report: Markdown, a self-contained web page, versioned JSON.
         .target(name: "Export", dependencies: ["SensemakingCore", "SessionLog"]),
         // Pure view (Session -> Frame) and key decoding; no curses here.
