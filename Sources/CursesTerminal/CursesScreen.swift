@@ -194,23 +194,13 @@ public final class CursesScreen {
         let height = min(frame.size.height, Int(cn_lines()))
         let old = previous.flatMap { $0.size == frame.size ? $0 : nil }
         if old == nil, previous != nil { clearok(window, true) }
-        // Cells compared in place through buffer pointers: slices and subscripts copied every
-        // cell (a retain each) and cost more than the frame itself, on every key.
         let stride = frame.size.width
-        let oldCells = old?.cells ?? []
-        frame.cells.withUnsafeBufferPointer { cells in
-            oldCells.withUnsafeBufferPointer { previousCells in
-                let compare = previousCells.count == cells.count
-                for y in 0..<max(0, height) {
-                    for x in 0..<max(0, width) {
-                        let index = y * stride + x
-                        if cells[index].continuation { continue }
-                        if compare && cells[index] == previousCells[index] { continue }
-                        let wide = x + 1 < stride && cells[index + 1].continuation
-                        paint(cells[index], x: x, y: y, width: wide && x + 1 < width ? 2 : 1)
-                    }
-                }
-            }
+        for index in frame.changedCells(since: old) {
+            let x = index % stride, y = index / stride
+            guard x < width, y < height else { continue }
+            let wide = x + 1 < stride && frame.cells[index + 1].continuation
+            paint(frame.character(of: frame.cells[index]), style: frame.cells[index].style, x: x, y: y,
+                  width: wide && x + 1 < width ? 2 : 1)
         }
         if let cursor = frame.cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < width, cursor.y < height {
             leaveok(window, false)
@@ -231,10 +221,10 @@ public final class CursesScreen {
         curs_set(shown ? 1 : 0)
     }
 
-    private func paint(_ cell: Cell, x: Int, y: Int, width: Int) {
-        let attributes = attributes(of: cell.style)
-        let pair = pairs[cell.style.role] ?? 0
-        let glyph = Glyph.of(cell.character, width: width)
+    private func paint(_ character: Character, style: Style, x: Int, y: Int, width: Int) {
+        let attributes = attributes(of: style)
+        let pair = pairs[style.role] ?? 0
+        let glyph = Glyph.of(character, width: width)
         var column = Int32(x)
         for scalars in glyph.cells {
             var character = cchar_t()

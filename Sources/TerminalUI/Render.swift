@@ -15,16 +15,22 @@ public let minimumSize = Size(width: 60, height: 16)
 /// `theme` does not change the frame: every role carries its own weight or reverse video,
 /// and the painter adds the theme's colours.
 public func render(_ state: AppState, size: Size, theme: Theme) -> Frame {
+    renderWhole(state, size: size, theme: theme).frame
+}
+
+/// The whole frame, and where its input box went (nil when there is none: help, a screen
+/// too small), for `Renderer` to redraw the box alone on the next key.
+func renderWhole(_ state: AppState, size: Size, theme: Theme) -> (frame: Frame, input: Range<Int>?) {
     var frame = Frame(size: size)
-    guard size.width > 0, size.height > 0 else { return frame }
+    guard size.width > 0, size.height > 0 else { return (frame, nil) }
     if size.width < minimumSize.width || size.height < minimumSize.height {
         drawTooSmall(&frame)
-        return frame
+        return (frame, nil)
     }
     // Moved, not copied: a live copy made the first cell written duplicate the whole grid.
     var screen = Screen(state: state, frame: consume frame, theme: theme)
-    screen.draw()
-    return screen.frame
+    let input = screen.draw()
+    return (screen.frame, input)
 }
 
 func drawTooSmall(_ frame: inout Frame) {
@@ -75,6 +81,9 @@ struct StageStats {
     /// Who has made a live contribution (not a note).
     var speakers = Set<String>()
 
+    /// Nothing counted: for redraws that never read the counts.
+    init() {}
+
     init(_ session: Session) {
         let kind = session.stage.captures
         let contributions = session.contributions
@@ -94,11 +103,13 @@ struct Screen {
     let theme: Theme
     let stats: StageStats
 
-    init(state: AppState, frame: Frame, theme: Theme) {
+    /// `stats` is only read by the stage's area and the banner; a redraw of the header or
+    /// the input box alone passes an empty one rather than walk the stage's contributions.
+    init(state: AppState, frame: Frame, theme: Theme, stats: StageStats? = nil) {
         self.state = state
         self.frame = frame
         self.theme = theme
-        self.stats = StageStats(state.session)
+        self.stats = stats ?? StageStats(state.session)
     }
 
     var session: Session { state.session }
@@ -109,19 +120,21 @@ struct Screen {
     var contentWidth: Int { width - 2 }
     var spacious: Bool { height >= 30 }
 
-    mutating func draw() {
+    /// Draws everything; returns the rows of the input box, if there is one.
+    @discardableResult
+    mutating func draw() -> Range<Int>? {
         drawHeader()
         if state.showHelp {
             drawHelp(top: 1, bottom: height - 1)
             frame.fill(row: height - 1, style: Styles.banner)
             frame.put(" Help — press any key to close it", Styles.bannerBold, x: 0, y: height - 1)
             frame.cursor = nil
-            return
+            return nil
         }
         let status = height - 1
         let messageLines = self.messageLines()
         let messageTop = status - max(1, messageLines.count)
-        let input = inputLayout(maxRows: height >= 40 ? 6 : height >= 24 ? 4 : 2)
+        let input = inputLayout()
         let inputTop = messageTop - input.rows
         let banner = inputTop - 1
 
@@ -132,6 +145,7 @@ struct Screen {
         drawInput(input, top: inputTop)
         for (offset, line) in messageLines.enumerated() { paint(line, row: messageTop + offset) }
         drawStatus(row: status)
+        return inputTop..<(inputTop + input.rows)
     }
 
     // MARK: Header
@@ -348,7 +362,9 @@ struct Screen {
 
     var inputX: Int { left + 2 }
 
-    func inputLayout(maxRows: Int) -> InputLayout {
+    /// The input box grows to 2, 4 or 6 rows with the screen's height.
+    func inputLayout() -> InputLayout {
+        let maxRows = height >= 40 ? 6 : height >= 24 ? 4 : 2
         let box = state.input
         if box.isEmpty {
             return InputLayout(lines: [.blank], first: 0, rows: 1, cursorLine: 0, cursorColumn: 0, placeholder: placeholder)

@@ -14,8 +14,8 @@ final class Workshop {
     private let theme: Theme
     private var decoder = InputDecoder()
     private var exit: ExitReason?
-    /// What is on screen, so an idle tick that would draw the same frame draws nothing.
-    private var lastDrawn: (state: AppState, size: Size)?
+    /// Redraws only what changed: a key the input box, a tick the clock, an idle tick nothing.
+    private var renderer = Renderer()
 
     private init(state: AppState, journal: Journal, screen: CursesScreen, theme: Theme) {
         self.state = state
@@ -100,13 +100,11 @@ final class Workshop {
         return exit ?? .quit
     }
 
-    /// Skips the render and the paint when the frame would be the one on screen (an idle
-    /// tick within the same second of the clock).
+    /// Skips the paint when the frame is the one on screen (an idle tick within the same
+    /// second of the clock), unless the terminal needs it all again (a resize).
     private func draw(force: Bool = false) {
-        let size = screen.size
-        if !force, let last = lastDrawn, last.size == size, drawsTheSame(last.state, state) { return }
-        screen.draw(render(state, size: size, theme: theme))
-        lastDrawn = (state, size)
+        let (frame, changed) = renderer.render(state, size: screen.size, theme: theme)
+        if changed || force { screen.draw(frame) }
     }
 
     /// One action through the core, then its effects, in order.

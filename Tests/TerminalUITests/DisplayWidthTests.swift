@@ -135,7 +135,7 @@ import Testing
         var frame = Frame(size: Size(width: 5, height: 1))
         let end = frame.put("a病院", .plain, x: 0, y: 0)
         #expect(end == 5)
-        #expect(frame[1, 0].character == "病")
+        #expect(frame.character(1, 0) == "病")
         #expect(frame[2, 0].continuation)
         #expect(frame.text == "a病院")
         var narrow = Frame(size: Size(width: 4, height: 1))

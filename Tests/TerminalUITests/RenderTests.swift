@@ -124,9 +124,8 @@ import Testing
         #expect(room.frame(80, 24).text.contains("#40 "))
     }
 
-    /// Rendering walks back from the newest only as far as the screen needs, so a long
-    /// session draws about as fast as a short one.
-    @Test func fiveThousandContributionsRenderAsFastAsAFew() {
+    /// A long session shows its newest contributions, as a short one does.
+    @Test func fiveThousandContributionsShowTheNewest() {
         func session(_ count: Int) -> AppState {
             let header = SessionHeader(title: "Long", plan: .standard, participants: ["Ana", "Ben"], anonymous: false, started: Room.start)
             var session = Session(header: header)
@@ -140,21 +139,12 @@ import Testing
         }
         let few = session(3), many = session(5_000)
         #expect(many.session.contributions.count == 5_000)
-        /// The best of three trials of ten renders, so other tests running alongside
-        /// do not make it flaky.
-        func time(_ state: AppState) -> Duration {
-            let size = Size(width: 120, height: 40)
-            _ = render(state, size: size, theme: .dark)
-            return (0..<3).map { _ in
-                ContinuousClock().measure {
-                    for _ in 0..<10 { _ = render(state, size: size, theme: .dark) }
-                }
-            }.min()!
+        // How fast is measured by scripts/bench and Benchmarks/, never timed here: this checks
+        // that the newest are what shows, with the rest counted, at any size.
+        for size in [Size(width: 120, height: 40), Size(width: 80, height: 24), minimumSize] {
+            let small = render(few, size: size, theme: .dark).text, large = render(many, size: size, theme: .dark).text
+            #expect(large.contains("#5000 ") && !large.contains("#1 ") && small.contains("#3 "))
         }
-        let small = time(few), large = time(many)
-        // Laying out all 5,000 took forty times longer than three; walking back from the
-        // newest leaves only one cheap counting pass.
-        #expect(large < small * 5 + .milliseconds(60), "3: \(small), 5000: \(large)")
         #expect(render(many, size: Size(width: 120, height: 40), theme: .dark).text.contains("#5000 "))
     }
 
@@ -191,7 +181,7 @@ import Testing
         let frame = room.frame(80, 24)
         let row = rows(frame).firstIndex { $0.contains("did you mean /next?") }!
         #expect(rows(frame)[row].hasPrefix(" ✗ Error: "))
-        let cells = frame.row(row).filter { $0.character != " " }
+        let cells = frame.row(row).filter { !$0.isSpace }
         #expect(cells.allSatisfy { $0.style.bold && $0.style.role == .error })
         // The typed text stays in the box.
         #expect(rows(frame)[frame.cursor!.y].contains("/nxt"))
@@ -202,7 +192,7 @@ import Testing
         let status = rows(frame)[23]
         #expect(status.contains("NOT SAVED: No space left on device (3 waiting) — /saveas PATH"))
         #expect(!status.contains("✓ saved"))
-        let band = frame.row(23).filter { $0.character != " " }.prefix(10)
+        let band = frame.row(23).filter { !$0.isSpace }.prefix(10)
         #expect(band.allSatisfy { $0.style.reverse && $0.style.bold })
         let saved = Scenario.identity().frame(80, 24)
         #expect(rows(saved)[23].contains("✓ saved  sensemaking-20240314-090000.md"))

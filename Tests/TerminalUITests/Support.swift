@@ -81,7 +81,7 @@ func checkInvariants(_ frame: Frame, sourceLocation: SourceLocation = #_sourceLo
         while x < size.width {
             let cell = frame[x, y]
             #expect(!cell.continuation, "row \(y) col \(x): a continuation without a wide cluster before it", sourceLocation: sourceLocation)
-            let w = DisplayWidth.of(cell.character)
+            let w = DisplayWidth.of(frame.character(of: cell))
             #expect(w == 1 || w == 2, "row \(y) col \(x): cluster of width \(w)", sourceLocation: sourceLocation)
             if w == 2 {
                 #expect(x + 1 < size.width && frame[x + 1, y].continuation, "row \(y) col \(x): wide cluster without its second half", sourceLocation: sourceLocation)

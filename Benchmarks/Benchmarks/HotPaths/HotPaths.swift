@@ -73,6 +73,29 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    Benchmark("renderer: one typed key, 5,000 contributions (the input box alone)") { benchmark in
+        var renderer = Renderer()
+        var state = big.state
+        _ = renderer.render(state, size: size, theme: .dark)
+        for _ in benchmark.scaledIterations {
+            _ = reduce(&state, .key(.character("e")))
+            blackHole(renderer.render(state, size: size, theme: .dark))
+            _ = reduce(&state, .key(.backspace))
+            blackHole(renderer.render(state, size: size, theme: .dark))
+        }
+    }
+
+    // A paste grows linearly with its length: 16k pieces should cost about 8 times 2k.
+    for pieces in [2_000, 16_000] {
+        let scalars = Array(("\u{1B}[200~" + String(repeating: "abcdefgh\u{1B}[20", count: pieces) + "\u{1B}[201~").unicodeScalars)
+        Benchmark("input: a paste of \(pieces) pieces with false end markers", configuration: .init(maxIterations: 50)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                var decoder = InputDecoder()
+                for scalar in scalars { blackHole(decoder.feed(.character(scalar))) }
+            }
+        }
+    }
+
     Benchmark("log: encode 5,000 contributions", configuration: .init(maxIterations: 20)) { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(LogFormat.encode(BenchWorkshop.header, records: big.records))

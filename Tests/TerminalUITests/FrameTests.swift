@@ -1,0 +1,67 @@
+import SensemakingCore
+import Testing
+@testable import TerminalUI
+
+/// Cells hold up to 15 bytes of a cluster inline and the frame the longer ones: whatever is
+/// put must read back byte for byte, and frames compare by what they show.
+@Suite struct FrameTests {
+    @Test func everyClusterReadsBackByteForByte() {
+        var rng = SplitMix64(seed: 15)
+        let long = ["👨‍👩‍👧‍👦", "👩🏽‍❤️‍💋‍👨🏿", "a\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}\u{307}\u{308}"]
+        for _ in 0..<400 {
+            var characters = Array(Pieces.text(&rng, pieces: 1 + Int(rng.next() % 12)).filter { $0 != "\n" })
+            if rng.next() % 3 == 0 { characters.insert(Character(long[Int(rng.next() % 3)]), at: Int(rng.next() % UInt64(characters.count + 1))) }
+            var frame = Frame(size: Size(width: 200, height: 1))
+            frame.put(characters, styles: repeatElement(Style.plain, count: characters.count), x: 0, y: 0)
+            var shown: [Character] = []
+            for x in 0..<200 where !frame[x, 0].continuation { shown.append(frame.character(x, 0)) }
+            let drawn = characters.filter { DisplayWidth.of($0) > 0 }.map { $0 == "\u{A0}" ? " " : $0 }
+            #expect(shown.prefix(drawn.count).map { Array($0.utf8) } == drawn.map { Array($0.utf8) })
+        }
+    }
+
+    @Test func longClustersAreHeldOnceAndComparedByBytes() {
+        let family: Character = "👨‍👩‍👧‍👦"  // 25 bytes
+        #expect(family.utf8.count > Cell.inlineLimit)
+        var a = Frame(size: Size(width: 10, height: 1))
+        a.put("\(family)x\(family)", .plain, x: 0, y: 0)
+        #expect(a.character(0, 0) == family && a.character(3, 0) == family && a.character(2, 0) == "x")
+        #expect(a[0, 0].spillIndex == 0 && a[3, 0].spillIndex == 0)
+        // Another frame numbers its own spilled clusters: equal by what they show.
+        var b = Frame(size: Size(width: 10, height: 1))
+        b.put("👩‍👩‍👧‍👦", .plain, x: 6, y: 0)
+        b.put("\(family)x\(family)", .plain, x: 0, y: 0)
+        b.put("     ", .plain, x: 5, y: 0)
+        #expect(b[0, 0].spillIndex == 1)
+        #expect(a == b)
+        #expect(a.sameCell(a[0, 0], as: b[0, 0], of: b))
+        var c = a
+        c.put("👩‍👩‍👧‍👦", .plain, x: 0, y: 0)
+        #expect(a != c)
+        #expect(!a.sameCell(a[0, 0], as: c[0, 0], of: c))
+    }
+
+    @Test func cellsAreStyledSpacesOrNot() {
+        var frame = Frame(size: Size(width: 4, height: 1))
+        frame.put("a 日", Style(.accent, bold: true), x: 0, y: 0)
+        #expect(!frame[0, 0].isSpace && frame[1, 0].isSpace && !frame[2, 0].isSpace && frame[3, 0].continuation)
+        #expect(frame[1, 0] != .blank && frame[1, 0].style.bold)
+        #expect(frame.text == "a 日")
+    }
+
+    @Test func changedCellsAreWhatAPainterMustPaint() {
+        var a = Frame(size: Size(width: 6, height: 2))
+        a.put("ab日👨‍👩‍👧‍👦", .plain, x: 0, y: 0)
+        #expect(a.changedCells(since: nil) == [0, 1, 2, 4] + Array(6..<12))
+        #expect(a.changedCells(since: a).isEmpty)
+        var b = Frame(size: Size(width: 6, height: 2))
+        b.put("👩‍👩‍👧‍👦", .plain, x: 0, y: 1)   // spilled first: its own numbering
+        b.put("ab日👨‍👩‍👧‍👦", .plain, x: 0, y: 0)
+        b.put("  ", .plain, x: 0, y: 1)
+        #expect(b.changedCells(since: a).isEmpty)
+        b.put("x", Style(.accent), x: 1, y: 0)
+        b.put("Z", .plain, x: 5, y: 1)
+        #expect(b.changedCells(since: a) == [1, 11])
+        #expect(b.changedCells(since: Frame(size: Size(width: 5, height: 2))).count == 10)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import SensemakingCore
+import Testing
+@testable import TerminalUI
+
+/// `Renderer` redraws only the input box or the clock when nothing else changed; whatever
+/// the room does, its frame must be the one `render` draws from scratch.
+@Suite struct RendererTests {
+    /// What a room might do next, weighted towards typing, as a workshop is.
+    enum Step: CaseIterable {
+        case type, enter, backspace, left, right, home, newline, paste, tick, longWait
+        case next, back, help, toggle, pageUp, pageDown, resize, command, message
+    }
+
+    static func act(_ step: Step, _ room: inout Room, _ size: inout Size, _ rng: inout SplitMix64) {
+        switch step {
+        case .type: room.type(Pieces.text(&rng, pieces: 1 + Int(rng.next() % 3)))
+        case .enter: room.enter()
+        case .backspace: room.press(CursesKey.backspace)
+        case .left: room.press(CursesKey.left)
+        case .right: room.press(CursesKey.right)
+        case .home: room.press(CursesKey.home)
+        case .newline: room.type("\u{1B}\r")  // Alt-Enter
+        case .paste: room.paste(Pieces.text(&rng, pieces: 5 + Int(rng.next() % 40)))
+        case .tick: room.wait(Double(rng.next() % 1000) / 1000)
+        case .longWait: room.wait(Double(30 + rng.next() % 900))
+        case .next: room.say("/next")
+        case .back: room.say("/back")
+        case .help: room.press(CursesKey.f0 + 1)
+        case .toggle: room.type("\t")
+        case .pageUp: room.press(CursesKey.pageUp)
+        case .pageDown: room.press(CursesKey.pageDown)
+        case .resize:
+            let sizes = [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 60, height: 16),
+                         Size(width: 120, height: 40), Size(width: 40, height: 10)]
+            size = sizes[Int(rng.next() % UInt64(sizes.count))]
+        case .command:
+            let commands = ["/timer 1", "/timer pause", "/timer resume", "/as the council", "/join Dev", "/pass", "/undo", "/dots 1 2"]
+            room.say(commands[Int(rng.next() % UInt64(commands.count))])
+        case .message: room.say("/nonsense")
+        }
+    }
+
+    @Test func everyFrameIsTheWholeRender() {
+        var redraws = 0, frames = 0
+        for seed in UInt64(1)...24 {
+            var rng = SplitMix64(seed: seed)
+            var room = seed % 2 == 0 ? Scenario.identity() : Room(participants: ["Ana", "Ben", "美咲"])
+            var size = Size(width: 80, height: 24)
+            var renderer = Renderer()
+            var shown = renderer.render(room.state, size: size, theme: .dark).frame
+            for _ in 0..<150 {
+                // Typing most of the time; everything else now and then.
+                let roll = rng.next() % 100
+                let step: Step = roll < 45 ? .type : roll < 55 ? .tick : roll < 60 ? .backspace
+                    : Step.allCases[Int(rng.next() % UInt64(Step.allCases.count))]
+                Self.act(step, &room, &size, &rng)
+                let (frame, changed) = renderer.render(room.state, size: size, theme: .dark)
+                let whole = render(room.state, size: size, theme: .dark)
+                // Compared as Bools: a failure prints two texts, not two grids of cells.
+                let same = frame == whole, stale = !changed && frame != shown
+                #expect(same, "seed \(seed), after \(step):\n\(frame.text)\n---\n\(whole.text)")
+                #expect(!stale, "seed \(seed): unchanged, yet not the frame on screen")
+                if !same || stale { break }
+                shown = frame
+                frames += 1
+            }
+            redraws += renderer.partialRedraws
+        }
+        // The property means something only if the partial path ran, and often.
+        #expect(redraws > frames / 3, "\(redraws) partial redraws of \(frames) frames")
+    }
+
+    @Test func aKeyRedrawsTheInputBoxOnly() {
+        var room = Scenario.identity()
+        var renderer = Renderer()
+        let size = Size(width: 100, height: 30)
+        let before = renderer.render(room.state, size: size, theme: .dark).frame
+        room.type("x")
+        let (after, changed) = renderer.render(room.state, size: size, theme: .dark)
+        #expect(changed && renderer.partialRedraws == 1)
+        #expect(after == render(room.state, size: size, theme: .dark))
+        let rows = (0..<size.height).filter { after.row($0) != before.row($0) }
+        #expect(rows.count == 1 && after.cursor != before.cursor)
+    }
+
+    @Test func anIdleTickWithinTheSecondChangesNothing() {
+        var room = Scenario.identity()
+        var renderer = Renderer()
+        let size = Size(width: 80, height: 24)
+        _ = renderer.render(room.state, size: size, theme: .dark)
+        room.wait(0.25)
+        #expect(renderer.render(room.state, size: size, theme: .dark).changed == false)
+        room.wait(1)
+        let (frame, changed) = renderer.render(room.state, size: size, theme: .dark)
+        #expect(changed && frame == render(room.state, size: size, theme: .dark))
+    }
+}
