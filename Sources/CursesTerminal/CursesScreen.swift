@@ -188,14 +188,17 @@ public final class CursesScreen {
     /// Paints a frame: only the cells that changed since the last one (all of them after a
     /// resize or on the first frame), then places or hides the cursor, and lets ncurses send
     /// the difference. Never clears the screen by itself.
-    public func draw(_ frame: Frame) {
+    ///
+    /// `rows`, when given, are the only rows that can differ from the last frame painted
+    /// (`Renderer.Change.rows`); nil compares every row.
+    public func draw(_ frame: Frame, rows: [Range<Int>]? = nil) {
         guard !stopped else { return }
         let width = min(frame.size.width, Int(cn_cols()))
         let height = min(frame.size.height, Int(cn_lines()))
         let old = previous.flatMap { $0.size == frame.size ? $0 : nil }
         if old == nil, previous != nil { clearok(window, true) }
         let stride = frame.size.width
-        for index in frame.changedCells(since: old) {
+        for index in frame.changedCells(since: old, rows: rows) {
             let x = index % stride, y = index / stride
             guard x < width, y < height else { continue }
             let wide = x + 1 < stride && frame.cells[index + 1].continuation

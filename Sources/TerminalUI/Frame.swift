@@ -187,23 +187,38 @@ public struct Frame: Equatable, Sendable {
 
     /// Where this frame differs from `old` (all of it when there is no old frame of the same
     /// size): the indices in `cells` a painter must paint, left to right, top to bottom,
-    /// continuation halves left out. Runs in this module so that the comparison of the
-    /// 3,000 cells of a 100×30 frame is inlined: the painter calls it on every key.
-    public func changedCells(since old: Frame?) -> [Int] {
+    /// continuation halves left out. `rows`, when given, are the only rows that can differ
+    /// (`Renderer.Change`). Runs in this module so that the comparison is inlined: the
+    /// painter calls it on every key.
+    public func changedCells(since old: Frame?, rows: [Range<Int>]? = nil) -> [Int] {
         var changed: [Int] = []
         guard let old, old.size == size else {
             for index in cells.indices where !cells[index].continuation { changed.append(index) }
             return changed
         }
+        let width = size.width
+        let ranges = rows?.map { (max(0, $0.lowerBound) * width)..<(min(size.height, $0.upperBound) * width) }
+            ?? [0..<cells.count]
         cells.withUnsafeBufferPointer { new in
             old.cells.withUnsafeBufferPointer { previous in
-                for index in 0..<new.count where !new[index].continuation {
-                    if new[index] == previous[index], new[index].spillIndex == nil { continue }
-                    if !sameCell(new[index], as: previous[index], of: old) { changed.append(index) }
+                for range in ranges where !range.isEmpty {
+                    for index in range where !new[index].continuation {
+                        if new[index] == previous[index], new[index].spillIndex == nil { continue }
+                        if !sameCell(new[index], as: previous[index], of: old) { changed.append(index) }
+                    }
                 }
             }
         }
         return changed
+    }
+
+    /// Blanks whole rows.
+    mutating func clear(rows: Range<Int>) {
+        let lower = max(0, rows.lowerBound) * size.width, upper = min(size.height, rows.upperBound) * size.width
+        guard lower < upper else { return }
+        cells.withUnsafeMutableBufferPointer { cells in
+            for index in lower..<upper { cells[index] = .blank }
+        }
     }
 
     /// A cell showing `character`: inline when it fits, else spilled into this frame.

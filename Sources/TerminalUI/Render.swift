@@ -370,9 +370,10 @@ struct Screen {
             return InputLayout(lines: [.blank], first: 0, rows: 1, cursorLine: 0, cursorColumn: 0, placeholder: placeholder)
         }
         // Re-cluster: characters typed one scalar at a time join here as the terminal draws them.
-        let text = box.text
-        let characters = Array(text)
-        let cursor = box.cursor >= box.characters.count ? characters.count
+        // ASCII other than CR never joins a neighbour, so a plain draft is taken as it is.
+        let plain = box.characters.allSatisfy { $0.isASCII && $0 != "\r" }
+        let characters = plain ? box.characters : Array(box.text)
+        let cursor = plain ? box.cursor : box.cursor >= box.characters.count ? characters.count
             : String(box.characters[..<box.cursor]).count
         let styles = Array(repeating: Styles.input, count: characters.count)
         let room = width - inputX - 1 - 1  // one column left for the cursor at the end of a line

@@ -101,10 +101,15 @@ final class Workshop {
     }
 
     /// Skips the paint when the frame is the one on screen (an idle tick within the same
-    /// second of the clock), unless the terminal needs it all again (a resize).
+    /// second of the clock), unless the terminal needs it all again (a resize). Every frame
+    /// the renderer returns as changed is painted, so its rows are relative to the screen's.
     private func draw(force: Bool = false) {
-        let (frame, changed) = renderer.render(state, size: screen.size, theme: theme)
-        if changed || force { screen.draw(frame) }
+        let (frame, change) = renderer.render(state, size: screen.size, theme: theme)
+        if force {
+            screen.draw(frame)
+        } else if change != .none {
+            screen.draw(frame, rows: change.rows)
+        }
     }
 
     /// One action through the core, then its effects, in order.
