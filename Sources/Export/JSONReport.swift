@@ -191,6 +191,12 @@ struct JSONWriter {
     mutating func string(_ value: String?) {
         guard let value else { return null() }
         out.append(UInt8(ascii: "\""))
+        // Most texts have nothing to escape: then they go in whole.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out.append(contentsOf: value.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(byte)
