@@ -59,7 +59,10 @@ public struct Contribution: Equatable, Sendable, Identifiable {
     public var title: String {
         let utf8 = text.utf8
         guard let feed = utf8.firstIndex(of: UInt8(ascii: "\n")) else {
-            if utf8.count <= 48 || text.dropFirst(48).isEmpty { return text }
+            if utf8.count <= 48 { return text }
+            // 49 ASCII bytes without a line feed are 49 Characters: more than 48, and the first 47 are 47 bytes.
+            if !utf8.prefix(49).contains(where: { $0 >= 0x80 }) { return String(text[..<utf8.index(utf8.startIndex, offsetBy: 47)]) + "…" }
+            if text.dropFirst(48).isEmpty { return text }
             return String(text.prefix(47)) + "…"
         }
         // A first line feed after text, not after a CR (CR LF is one Character) and not before a
