@@ -140,6 +140,7 @@ public enum MarkdownReport {
 
     /// A table cell: one line, so line breaks become " / ".
     static func cell(_ text: String) -> String {
-        MarkdownEscaping.escapeLine(text.replacingOccurrences(of: "\n", with: " / "))
+        // Foundation's replacing costs even where there is no line feed, which is most cells.
+        MarkdownEscaping.escapeLine(text.utf8.contains(UInt8(ascii: "\n")) ? text.replacingOccurrences(of: "\n", with: " / ") : text)
     }
 }

@@ -118,14 +118,20 @@ public struct Synthesis: Equatable, Sendable {
         return voices
     }
 
+    /// `text.count`, without the grapheme walk for ASCII without CR (where every byte is a Character).
+    static func characterCount(_ text: String) -> Int {
+        text.utf8.contains { $0 >= 0x80 || $0 == UInt8(ascii: "\r") } ? text.count : text.utf8.count
+    }
+
     static func shares(_ live: [Contribution], everyone: [String]) -> [Share] {
         var counts: [String: Int] = [:], characters: [String: Int] = [:]
         var all = 0
         for contribution in live {
             guard let author = contribution.author else { continue }
             counts[author, default: 0] += 1
-            characters[author, default: 0] += contribution.text.count
-            all += contribution.text.count
+            let length = Self.characterCount(contribution.text)
+            characters[author, default: 0] += length
+            all += length
         }
         return everyone.map { name in
             let said = characters[name] ?? 0

@@ -44,12 +44,18 @@ struct LogDecoder {
     private static func tokenStart(_ content: ArraySlice<UInt8>) -> Int? {
         let opening = Token.opening
         guard content.count >= opening.count else { return nil }
-        var index = content.startIndex
-        while index + opening.count <= content.endIndex {
-            if content[index] == opening[0], content[index..<(index + opening.count)].elementsEqual(opening) { return index }
-            index += 1
+        // Each `<` by memchr: a line is mostly text, and escaped text has no `<` but the token's.
+        return content.withUnsafeBufferPointer { buffer -> Int? in
+            let base = buffer.baseAddress!
+            var offset = 0
+            while offset + opening.count <= buffer.count {
+                guard let found = memchr(base + offset, Int32(opening[0]), buffer.count - offset - opening.count + 1) else { return nil }
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + at, opening, opening.count) == 0 { return content.startIndex + at }
+                offset = at + 1
+            }
+            return nil
         }
-        return nil
     }
 
     mutating func decode() throws(LogError) -> LogContents {
@@ -76,9 +82,13 @@ struct LogDecoder {
         var records: [Record] = []
         var sawHeader = false
         var unitStart = close + 1
+        // Valid UTF-8 from the first body line to the last token line means every line in it
+        // is (lines end at ASCII bytes); otherwise each line is checked in turn, as it comes.
+        let bodyEnd = lines[lastToken].start + lines[lastToken].content.count
+        let wholeBodyValid = Self.text(bytes[lines[close + 1].start..<bodyEnd]) != nil
         for index in (close + 1)...lastToken {
             let line = lines[index]
-            guard Self.text(line.content) != nil else { throw damaged(line.number, "invalid UTF-8") }
+            guard wholeBodyValid || Self.text(line.content) != nil else { throw damaged(line.number, "invalid UTF-8") }
             guard let start = Self.tokenStart(line.content) else { continue }
             let unit = lines[unitStart...index]
             unitStart = index + 1
@@ -141,16 +151,16 @@ struct LogDecoder {
         guard let placeholder = RecordItem.record(token, body: "") else {
             throw damaged(tokenLine.number, RecordItem.known(token.kind) ? "an unreadable \(token.kind) record" : "an unknown kind of record, \(token.kind)")
         }
-        var record = placeholder
         let seq = token["seq"].flatMap { Int($0) } ?? 0
+        // One shape: its token and lead never depend on the body (`RecordItem.withBody`).
+        guard var shape = RecordItem.shape(placeholder, seq: seq) else { throw damaged(tokenLine.number, "an unreadable record") }
+        var record = placeholder
         if RecordItem.hasBody(token) {
-            guard let lead = RecordItem.shape(placeholder, seq: seq)?.lead else { throw damaged(tokenLine.number, "an unreadable record") }
-            let body = try self.body(itemLines, lead: Array(("- " + lead).utf8), tokenAt: start)
-            guard let withBody = RecordItem.record(token, body: body) else { throw damaged(tokenLine.number, "an unreadable record") }
-            record = withBody
+            let body = try self.body(itemLines, lead: Array(("- " + shape.lead).utf8), tokenAt: start)
+            record = RecordItem.withBody(placeholder, body)
+            shape.body = body
         }
         // The record must read exactly as the program writes it.
-        guard let shape = RecordItem.shape(record, seq: seq) else { throw damaged(tokenLine.number, "an unreadable record") }
         var written: [UInt8] = []
         written.reserveCapacity(itemLines.reduce(0) { $0 + $1.content.count + 1 })
         RecordItem.write(shape, into: &written)

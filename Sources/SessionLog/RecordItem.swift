@@ -187,6 +187,26 @@ enum RecordItem {
         return Record(time: time, event: event)
     }
 
+    /// `record` with `body` as its long text: what `record(token, body: body)` gives for the
+    /// token that `record(token, body: "")` read. Neither a token field nor the lead of
+    /// `shape` depends on the body, so the decoder builds the shape once, from the record
+    /// with an empty body, and sets its body (`RecordItemTests` hold the two ways equal).
+    static func withBody(_ record: Record, _ body: String) -> Record {
+        var record = record
+        switch record.event {
+        case .contributed(var item, let advancesTurn):
+            item.text = body
+            record.event = .contributed(item, advancesTurn: advancesTurn)
+        case .edited(let id, _): record.event = .edited(id: id, text: body)
+        case .cueLinked(let story, _): record.event = .cueLinked(story: story, cue: body)
+        case .mindChanger(let story, _): record.event = .mindChanger(story: story, text: body)
+        case .reviewed(let item, let status, let note?) where note.isEmpty:
+            record.event = .reviewed(item: item, status: status, note: body)
+        default: break
+        }
+        return record
+    }
+
     static func known(_ kind: String) -> Bool {
         blockKinds.contains(kind) || [
             "joined", "left", "turn", "passed", "contribution", "retracted", "edited", "as", "when", "owner",

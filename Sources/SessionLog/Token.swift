@@ -44,20 +44,35 @@ struct Token: Equatable {
         out += Self.closing
     }
 
-    /// Reads a token that fills `bytes` exactly.
+    /// Reads a token that fills `bytes` exactly: the kind (lowercase letters and `-`, not
+    /// empty), then fields separated by single spaces, each a key of lowercase letters, `=`
+    /// and a percent-encoded value. One walk over the bytes: every record read has a token.
     static func parse(_ bytes: ArraySlice<UInt8>) -> Token? {
         guard bytes.starts(with: opening), bytes.count >= opening.count + closing.count,
               bytes.suffix(closing.count).elementsEqual(closing) else { return nil }
-        let inner = bytes.dropFirst(opening.count).dropLast(closing.count)
-        let parts = inner.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
-        guard let kindBytes = parts.first, !kindBytes.isEmpty,
-              kindBytes.allSatisfy({ isLowercase($0) || $0 == UInt8(ascii: "-") }) else { return nil }
-        var token = Token(String(decoding: kindBytes, as: UTF8.self))
-        for part in parts.dropFirst() {
-            guard let equals = part.firstIndex(of: UInt8(ascii: "=")), equals > part.startIndex,
-                  part[..<equals].allSatisfy(isLowercase),
-                  let value = percentDecode(part[(equals + 1)...]) else { return nil }
-            token.fields.append((String(decoding: part[..<equals], as: UTF8.self), value))
+        let end = bytes.endIndex - closing.count
+        var index = bytes.startIndex + opening.count
+        let kindStart = index
+        while index < end, bytes[index] != UInt8(ascii: " ") {
+            guard isLowercase(bytes[index]) || bytes[index] == UInt8(ascii: "-") else { return nil }
+            index += 1
+        }
+        guard index > kindStart else { return nil }
+        var token = Token(String(decoding: bytes[kindStart..<index], as: UTF8.self))
+        token.fields.reserveCapacity(12)
+        // `index` is at the space before a field, or at the end.
+        while index < end {
+            let keyStart = index + 1
+            var cursor = keyStart
+            while cursor < end, isLowercase(bytes[cursor]) { cursor += 1 }
+            // A key of at least one letter, then `=` (a space, the end or any other byte fails).
+            guard cursor > keyStart, cursor < end, bytes[cursor] == UInt8(ascii: "=") else { return nil }
+            let valueStart = cursor + 1
+            var valueEnd = valueStart
+            while valueEnd < end, bytes[valueEnd] != UInt8(ascii: " ") { valueEnd += 1 }
+            guard let value = percentDecode(bytes[valueStart..<valueEnd]) else { return nil }
+            token.fields.append((String(decoding: bytes[keyStart..<cursor], as: UTF8.self), value))
+            index = valueEnd
         }
         return token
     }

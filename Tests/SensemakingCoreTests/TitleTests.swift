@@ -18,7 +18,7 @@ struct TitleTests {
                          String(repeating: "x", count: 30), String(repeating: "é", count: 20), "\u{301}"]
 
     @Test func agreesWithTheCharacterDefinition() async {
-        await propertyCheck(count: 500, input: Gen.int(in: 0...(Self.pieces.count - 1)).array(of: 0...12)) { picks in
+        await propertyCheck(count: 2000, input: Gen.int(in: 0...(Self.pieces.count - 1)).array(of: 0...12)) { picks in
             let text = picks.map { Self.pieces[$0] }.joined()
             let item = Contribution(id: 1, author: nil, stage: 4, kind: .story, text: text, time: Date())
             #expect(item.title == Self.reference(text), "\(text.debugDescription)")
