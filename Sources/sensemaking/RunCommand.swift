@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Glibc
 import PlanFile
 import SensemakingCore
 import SessionLog
@@ -105,11 +106,23 @@ enum ThemeName: String, ExpressibleByArgument, CaseIterable {
 
 enum LogNaming {
     /// sensemaking-YYYYMMDD-HHMMSS.md, in local time, in the current directory.
+    ///
+    /// From the C library's `localtime_r`, not a `DateFormatter`: a formatter loads ICU and
+    /// its locale data, nearly 5 MiB of resident memory at start-up for fourteen digits
+    /// (docs/performance.md, "Third round").
     static func defaultName(at date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        return "sensemaking-\(formatter.string(from: date)).md"
+        // Whole milliseconds first, as the formatter counted, then the second they fall in.
+        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
+        var seconds = time_t((milliseconds / 1000).rounded(.down))
+        var local = tm()
+        guard localtime_r(&seconds, &local) != nil else { return "sensemaking.md" }
+        func digits(_ value: Int32, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        let day = digits(local.tm_year + 1900, 4) + digits(local.tm_mon + 1, 2) + digits(local.tm_mday, 2)
+        let time = digits(local.tm_hour, 2) + digits(local.tm_min, 2) + digits(local.tm_sec, 2)
+        return "sensemaking-\(day)-\(time).md"
     }
 }
 
