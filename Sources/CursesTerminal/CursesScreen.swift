@@ -33,8 +33,8 @@ public enum RawRead: Equatable, Sendable {
 public final class CursesScreen {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
-    /// Colour pair per role; roles without colour are absent (pair 0).
-    private let pairs: [Role: Int16]
+    /// Colour pair per role, by `Role.rawValue`; 0 for a role without colour.
+    private let pairs: [Int16]
     /// The frame on the terminal, or nil when everything must be painted.
     private var previous: Frame?
     private var cursorShown: Bool?
@@ -45,7 +45,7 @@ public final class CursesScreen {
     static let bracketedPasteOn = "\u{1B}[?2004h"
     static let bracketedPasteOff = "\u{1B}[?2004l"
 
-    private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, pairs: [Role: Int16]) {
+    private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, pairs: [Int16]) {
         self.screen = screen
         self.window = window
         self.pairs = pairs
@@ -110,18 +110,18 @@ public final class CursesScreen {
         meta(window, true)
         intrflush(window, false)
         set_escdelay(25)
-        let pairs = theme.map(startColours) ?? [:]
+        let pairs = theme.map(startColours) ?? Array(repeating: 0, count: Role.allCases.count)
         let curses = CursesScreen(screen: screen, window: window, pairs: pairs)
         _ = bracketedPasteOn.withCString { cn_write_all($0, strlen($0)) }
         return curses
     }
 
-    private static func startColours(_ theme: Theme) -> [Role: Int16] {
-        guard theme.usesColor, has_colors() else { return [:] }
+    private static func startColours(_ theme: Theme) -> [Int16] {
+        var pairs = Array(repeating: Int16(0), count: Role.allCases.count)
+        guard theme.usesColor, has_colors() else { return pairs }
         start_color()
         let defaults = use_default_colors() == OK
         let colours = Int16(clamping: cn_colors())
-        var pairs: [Role: Int16] = [:]
         for (index, role) in Role.allCases.enumerated() {
             guard var (fg, bg) = theme.palette[role] else { continue }
             if fg < 0 && bg < 0 { continue }
@@ -131,7 +131,7 @@ public final class CursesScreen {
             }
             guard fg < colours, bg < colours else { continue }
             let pair = Int16(index + 1)
-            if init_pair(pair, fg, bg) == OK { pairs[role] = pair }
+            if init_pair(pair, fg, bg) == OK { pairs[Int(role.rawValue)] = pair }
         }
         return pairs
     }
@@ -201,9 +201,14 @@ public final class CursesScreen {
         for index in frame.changedCells(since: old, rows: rows) {
             let x = index % stride, y = index / stride
             guard x < width, y < height else { continue }
+            let cell = frame.cells[index]
             let wide = x + 1 < stride && frame.cells[index + 1].continuation
-            paint(frame.character(of: frame.cells[index]), style: frame.cells[index].style, x: x, y: y,
-                  width: wide && x + 1 < width ? 2 : 1)
+            if !wide, let byte = cell.asciiByte, byte >= 0x20, byte < 0x7F {
+                // Most cells: one printable ASCII character, no Glyph needed.
+                paint(wchar_t(byte), style: cell.style, x: x, y: y)
+            } else {
+                paint(frame.character(of: cell), style: cell.style, x: x, y: y, width: wide && x + 1 < width ? 2 : 1)
+            }
         }
         if let cursor = frame.cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < width, cursor.y < height {
             leaveok(window, false)
@@ -213,7 +218,15 @@ public final class CursesScreen {
             leaveok(window, true)
             showCursor(false)
         }
-        previous = frame
+        // Kept apart from the renderer's frame (which it goes on drawing on in place): after a
+        // partial redraw only the rows that changed are copied.
+        if let rows, old != nil, var shown = previous {
+            previous = nil
+            shown.copy(rows: rows, from: frame)
+            previous = shown
+        } else {
+            previous = frame
+        }
         wnoutrefresh(window)
         doupdate()
     }
@@ -224,9 +237,20 @@ public final class CursesScreen {
         curs_set(shown ? 1 : 0)
     }
 
+    private func paint(_ character: wchar_t, style: Style, x: Int, y: Int) {
+        var cell = cchar_t()
+        var text: (wchar_t, wchar_t) = (character, 0)
+        withUnsafePointer(to: &text) { pointer in
+            pointer.withMemoryRebound(to: wchar_t.self, capacity: 2) {
+                _ = setcchar(&cell, $0, attributes(of: style), pairs[Int(style.role.rawValue)], nil)
+            }
+        }
+        mvwadd_wch(window, Int32(y), Int32(x), &cell)
+    }
+
     private func paint(_ character: Character, style: Style, x: Int, y: Int, width: Int) {
         let attributes = attributes(of: style)
-        let pair = pairs[style.role] ?? 0
+        let pair = pairs[Int(style.role.rawValue)]
         let glyph = Glyph.of(character, width: width)
         var column = Int32(x)
         for scalars in glyph.cells {

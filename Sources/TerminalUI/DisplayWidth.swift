@@ -10,12 +10,13 @@
 /// - 1: everything else, including East Asian Ambiguous characters (as non-CJK locales do).
 public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
+        // The common case, one ASCII byte, read from the UTF-8 without decoding a scalar.
+        let utf8 = character.utf8
+        if utf8.count == 1, let byte = utf8.first { return byte >= 0x20 && byte < 0x7F ? 1 : 0 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         let value = first.value
         let single = scalars.index(after: scalars.startIndex) == scalars.endIndex
-        // The common case: printable ASCII alone.
-        if single, value >= 0x20 && value < 0x7F { return 1 }
         // One scalar where no code point is wide or emoji by default (Latin to the arrows,
         // box drawing and shapes): the property look-ups of `general` cost most of a frame.
         if single, value < 0x231A || (0x2500...0x25FC).contains(value), !isWide(value) {

@@ -109,6 +109,11 @@ public struct Cell: Equatable, Sendable {
         return Character(text)
     }
 
+    /// The byte of a one-byte (ASCII) cluster, nil for any other.
+    public var asciiByte: UInt8? {
+        high == 1 << 56 && low < 0x80 ? UInt8(low) : nil
+    }
+
     /// A single space (a blank, whatever its style).
     public var isSpace: Bool {
         low == 0x20 && high == 1 << 56
@@ -210,6 +215,23 @@ public struct Frame: Equatable, Sendable {
             }
         }
         return changed
+    }
+
+    /// Takes whole rows, the cursor and the spilled clusters from `other`, a frame of the same
+    /// size that differs from this one in those rows only and whose spilled clusters extend
+    /// this one's (the renderer's frames between two whole renders).
+    public mutating func copy(rows: [Range<Int>], from other: Frame) {
+        guard other.size == size else {
+            self = other
+            return
+        }
+        let width = size.width
+        for range in rows {
+            let lower = max(0, range.lowerBound) * width, upper = min(size.height, range.upperBound) * width
+            if lower < upper { cells.replaceSubrange(lower..<upper, with: other.cells[lower..<upper]) }
+        }
+        cursor = other.cursor
+        spilled = other.spilled
     }
 
     /// Blanks whole rows.

@@ -40,44 +40,51 @@ public struct Renderer {
 
     /// The frame for `state`, and what changed since the last one returned.
     public mutating func render(_ state: AppState, size: Size, theme: Theme) -> (frame: Frame, change: Change) {
-        if let last, last.frame.size == size, let (frame, change) = Self.redraw(last, state, theme) {
-            if change != .none {
-                self.last = Last(state: state, frame: frame, input: last.input)
-                partialRedraws += 1
-            }
-            return (frame, change)
+        if let change = redraw(state, size: size, theme: theme), let last {
+            if change != .none { partialRedraws += 1 }
+            return (last.frame, change)
         }
         let (frame, input) = renderWhole(state, size: size, theme: theme)
         last = Last(state: state, frame: frame, input: input)
         return (frame, .all)
     }
 
-    /// The last frame with the header or input rows drawn again, or nil when more than
-    /// those may have changed.
-    private static func redraw(_ last: Last, _ state: AppState, _ theme: Theme) -> (Frame, Change)? {
-        guard let inputRows = last.input else { return nil }
+    /// Draws the header or input rows again on the last frame, in place, or returns nil
+    /// when more than those may have changed.
+    ///
+    /// The frame is swapped out of `last` while it is drawn on, so that it is not shared and
+    /// nothing copies its 3,000 cells; the painter keeps its own copy of what is on screen.
+    private mutating func redraw(_ state: AppState, size: Size, theme: Theme) -> Change? {
+        guard let (lastState, input) = last.map({ ($0.state, $0.input) }), last?.frame.size == size,
+              let inputRows = input else { return nil }
         // `now` is read only by the header's timer; the input box only by its own rows.
         var rest = state
-        rest.now = last.state.now
-        rest.input = last.state.input
-        guard rest == last.state else { return nil }
-        let clock = timerText(state) != timerText(last.state)
-        let typed = state.input != last.state.input
-        guard clock || typed else { return (last.frame, .none) }
-        var screen = Screen(state: state, frame: last.frame, theme: theme, stats: StageStats())
+        rest.now = lastState.now
+        rest.input = lastState.input
+        guard rest == lastState else { return nil }
+        let clock = timerText(state) != timerText(lastState)
+        let typed = state.input != lastState.input
+        guard clock || typed else { return Change.none }
+        var screen = Screen(state: state, frame: Frame(size: Size(width: 0, height: 0)), theme: theme, stats: StageStats())
+        swap(&screen.frame, &last!.frame)
         var rows: [Range<Int>] = []
         if typed {
             // A box that grows or shrinks moves the banner and everything above it.
-            let input = screen.inputLayout()
-            guard input.rows == inputRows.count else { return nil }
+            let layout = screen.inputLayout()
+            guard layout.rows == inputRows.count else {
+                last = nil
+                return nil
+            }
             screen.frame.clear(rows: inputRows)
-            screen.drawInput(input, top: inputRows.lowerBound)
+            screen.drawInput(layout, top: inputRows.lowerBound)
             rows.append(inputRows)
         }
         if clock {
             screen.drawHeader()
             rows.append(0..<1)
         }
-        return (screen.frame, .rows(rows))
+        swap(&screen.frame, &last!.frame)
+        last!.state = state
+        return .rows(rows)
     }
 }

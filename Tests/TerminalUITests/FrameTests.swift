@@ -64,4 +64,20 @@ import Testing
         #expect(b.changedCells(since: a) == [1, 11])
         #expect(b.changedCells(since: Frame(size: Size(width: 5, height: 2))).count == 10)
     }
+
+    @Test func copyingTheChangedRowsGivesTheNewFrame() {
+        var a = Frame(size: Size(width: 8, height: 3))
+        a.put("one 👨‍👩‍👧‍👦", .plain, x: 0, y: 0)
+        a.cursor = Point(x: 1, y: 2)
+        var b = a
+        b.put("two 👩‍👩‍👧‍👦 x", Style(.input), x: 0, y: 1)
+        b.cursor = Point(x: 3, y: 1)
+        var shown = a
+        shown.copy(rows: [1..<2], from: b)
+        #expect(shown == b && shown.text == b.text)
+        #expect(shown.changedCells(since: b).isEmpty)
+        var other = a
+        other.copy(rows: [0..<1], from: b)   // row 1 left out: not the new frame
+        #expect(other != b)
+    }
 }
