@@ -85,6 +85,13 @@ public struct Cell: Equatable, Sendable {
         self.bits = Self.bits(style, continuation: continuation)
     }
 
+    /// A cell for one ASCII byte.
+    init(ascii byte: UInt8, style: Style) {
+        low = UInt64(byte)
+        high = 1 << 56
+        bits = Self.bits(style, continuation: false)
+    }
+
     /// A cell for the `index`th cluster its frame spilled.
     init(spilled index: Int, style: Style) {
         low = UInt64(index)
@@ -295,6 +302,13 @@ extension Frame {
         for character in characters {
             let style = styleIndex < styles.endIndex ? styles[styleIndex] : .plain
             if styleIndex < styles.endIndex { styleIndex = styles.index(after: styleIndex) }
+            // Printable ASCII, most of every frame: one column, straight into a cell.
+            let utf8 = character.utf8
+            if utf8.count == 1, let byte = utf8.first, byte >= 0x20, byte < 0x7F, column >= 0, column < end {
+                set(column, y, Cell(ascii: byte, style: style))
+                column += 1
+                continue
+            }
             let w = DisplayWidth.of(character)
             if w == 0 { continue }
             if column < 0 {

@@ -358,26 +358,56 @@ struct Screen {
         var cursorLine: Int
         var cursorColumn: Int
         var placeholder: String?
+        /// What the next key's layout can start from (plain drafts only).
+        var reusable: InputReuse?
+    }
+
+    /// A plain (ASCII) draft as last laid out: its clusters, their widths and its breaks,
+    /// at a width. The next draft shares most of it; only what follows the first difference
+    /// is measured again.
+    struct InputReuse {
+        var characters: [Character]
+        var widths: [Int]
+        var breaks: [TextLayout.Break]
+        var room: Int
     }
 
     var inputX: Int { left + 2 }
 
-    /// The input box grows to 2, 4 or 6 rows with the screen's height.
-    func inputLayout() -> InputLayout {
+    /// The input box grows to 2, 4 or 6 rows with the screen's height. `reusing` the last
+    /// key's layout, a plain draft is measured and broken again only from the first
+    /// cluster that differs (`Renderer`); the layout is the same either way.
+    func inputLayout(reusing last: InputReuse? = nil) -> InputLayout {
         let maxRows = height >= 40 ? 6 : height >= 24 ? 4 : 2
         let box = state.input
         if box.isEmpty {
             return InputLayout(lines: [.blank], first: 0, rows: 1, cursorLine: 0, cursorColumn: 0, placeholder: placeholder)
         }
+        let room = width - inputX - 1 - 1  // one column left for the cursor at the end of a line
         // Re-cluster: characters typed one scalar at a time join here as the terminal draws them.
         // ASCII other than CR never joins a neighbour, so a plain draft is taken as it is.
-        let plain = box.characters.allSatisfy { $0.isASCII && $0 != "\r" }
+        let last = last.flatMap { $0.room == room ? $0 : nil }
+        var same = 0
+        if let last {
+            let old = last.characters, new = box.characters, end = min(old.count, new.count)
+            while same < end, old[same] == new[same] { same += 1 }
+        }
+        let plain = box.characters[same...].allSatisfy { $0.isASCII && $0 != "\r" }
         let characters = plain ? box.characters : Array(box.text)
         let cursor = plain ? box.cursor : box.cursor >= box.characters.count ? characters.count
             : String(box.characters[..<box.cursor]).count
         let styles = Array(repeating: Styles.input, count: characters.count)
-        let room = width - inputX - 1 - 1  // one column left for the cursor at the end of a line
-        let breaks = TextLayout.breaks(characters, widths: characters.map(DisplayWidth.of), first: room, rest: room)
+        var widths: [Int]
+        var breaks: [TextLayout.Break]
+        if plain, let last {
+            widths = Array(last.widths[..<same])
+            widths.reserveCapacity(characters.count)
+            for character in characters[same...] { widths.append(DisplayWidth.of(character)) }
+            breaks = TextLayout.breaks(characters, widths: widths, first: room, rest: room, reusing: last.breaks, same: same)
+        } else {
+            widths = characters.map(DisplayWidth.of)
+            breaks = TextLayout.breaks(characters, widths: widths, first: room, rest: room)
+        }
         let lines = breaks.map { Line(characters: characters[$0.range], styles: styles[$0.range]) }
         var cursorLine = 0
         for (index, piece) in breaks.enumerated() where piece.range.lowerBound <= cursor { cursorLine = index }
@@ -386,7 +416,10 @@ struct Screen {
         let rows = min(lines.count, maxRows)
         var first = max(0, lines.count - rows)
         if cursorLine < first { first = cursorLine }
-        return InputLayout(lines: lines, first: first, rows: rows, cursorLine: cursorLine, cursorColumn: cursorColumn, placeholder: nil)
+        // Only a plain draft is kept, so a reused prefix is plain too and only the rest is checked.
+        let reuse = plain ? InputReuse(characters: characters, widths: widths, breaks: breaks, room: room) : nil
+        return InputLayout(lines: lines, first: first, rows: rows, cursorLine: cursorLine, cursorColumn: cursorColumn,
+                           placeholder: nil, reusable: reuse)
     }
 
     var placeholder: String {

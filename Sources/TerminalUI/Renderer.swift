@@ -30,6 +30,8 @@ public struct Renderer {
         var frame: Frame
         /// The input box's rows, nil when the frame has none (help, a screen too small).
         var input: Range<Int>?
+        /// The draft's layout, for the next key's.
+        var inputReuse: Screen.InputReuse?
     }
 
     private var last: Last?
@@ -70,7 +72,8 @@ public struct Renderer {
         var rows: [Range<Int>] = []
         if typed {
             // A box that grows or shrinks moves the banner and everything above it.
-            let layout = screen.inputLayout()
+            let layout = screen.inputLayout(reusing: last?.inputReuse)
+            last?.inputReuse = layout.reusable
             guard layout.rows == inputRows.count else {
                 last = nil
                 return nil

@@ -63,6 +63,12 @@ public enum TextLayout {
     struct Break {
         var range: Range<Int>
         var separator: Separator
+        /// The last index the line's end was decided on (the count of the text for the last
+        /// line): a text that differs only after it breaks this line the same way.
+        var examined: Int
+
+        /// Where the next line starts: after the space or line feed taken out, if any.
+        var next: Int { range.upperBound + (separator == .none ? 0 : 1) }
     }
 
     /// Where lines break, in indices of `characters`. A line breaks at the last space that
@@ -70,18 +76,26 @@ public enum TextLayout {
     /// before or after any 2-column cluster; a word with no such place is broken between
     /// clusters. The first line may be narrower or wider than the rest (a hanging indent).
     /// Linear in the length of the text.
-    static func breaks(_ characters: [Character], widths: [Int], first: Int, rest: Int) -> [Break] {
-        var result: [Break] = []
+    ///
+    /// `reusing` the breaks of a text equal to this one before index `same` (the input box
+    /// one key ago), the lines whose end was decided before `same` are kept and the rest
+    /// laid out again from the first line start after them: a line is laid out from its
+    /// start alone, so this gives the same breaks (held by `BreakReuseTests`).
+    static func breaks(_ characters: [Character], widths: [Int], first: Int, rest: Int,
+                       reusing previous: [Break] = [], same: Int = 0) -> [Break] {
+        var kept = 0
+        while kept < previous.count, previous[kept].examined < same { kept += 1 }
+        var result = Array(previous.prefix(kept))
         let count = characters.count
-        var start = 0
+        var start = result.last?.next ?? 0
         var column = 0
         /// The latest place to break: before `index`, taking out the space there or not,
         /// with `column` the width of the line up to that place (the space included).
         var opportunity: (index: Int, space: Bool, column: Int)?
-        var limit = max(1, first)
-        var i = 0
+        var limit = max(1, kept == 0 ? first : rest)
+        var i = start
         func newLine(_ range: Range<Int>, _ separator: Separator, next: Int) {
-            result.append(Break(range: range, separator: separator))
+            result.append(Break(range: range, separator: separator, examined: i))
             start = next
             column = 0
             opportunity = nil
@@ -129,7 +143,7 @@ public enum TextLayout {
             column += w
             i += 1
         }
-        result.append(Break(range: start..<count, separator: .none))
+        result.append(Break(range: start..<count, separator: .none, examined: count))
         return result
     }
 }

@@ -8,13 +8,17 @@ import Testing
 @Suite struct RendererTests {
     /// What a room might do next, weighted towards typing, as a workshop is.
     enum Step: CaseIterable {
-        case type, enter, backspace, left, right, home, newline, paste, tick, longWait
+        case type, words, enter, backspace, left, right, home, newline, paste, tick, longWait
         case next, back, help, toggle, pageUp, pageDown, resize, command, message
     }
 
     static func act(_ step: Step, _ room: inout Room, _ size: inout Size, _ rng: inout SplitMix64) {
         switch step {
         case .type: room.type(Pieces.text(&rng, pieces: 1 + Int(rng.next() % 3)))
+        case .words:
+            // Plain ASCII, the drafts whose layout is reused key to key.
+            let words = ["we", "system", "care", "interdisciplinary", String(repeating: "x", count: 45), ".", ","]
+            room.type(words[Int(rng.next() % UInt64(words.count))] + (rng.next() % 4 == 0 ? "" : " "))
         case .enter: room.enter()
         case .backspace: room.press(CursesKey.backspace)
         case .left: room.press(CursesKey.left)
@@ -52,7 +56,7 @@ import Testing
             for _ in 0..<150 {
                 // Typing most of the time; everything else now and then.
                 let roll = rng.next() % 100
-                let step: Step = roll < 45 ? .type : roll < 55 ? .tick : roll < 60 ? .backspace
+                let step: Step = roll < 25 ? .type : roll < 50 ? .words : roll < 57 ? .tick : roll < 62 ? .backspace
                     : Step.allCases[Int(rng.next() % UInt64(Step.allCases.count))]
                 Self.act(step, &room, &size, &rng)
                 let (frame, change) = renderer.render(room.state, size: size, theme: .dark)
