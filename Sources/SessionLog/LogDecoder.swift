@@ -153,7 +153,7 @@ struct LogDecoder {
         }
         let seq = token["seq"].flatMap { Int($0) } ?? 0
         // One shape: its token and lead never depend on the body (`RecordItem.withBody`).
-        guard var shape = RecordItem.shape(placeholder, seq: seq) else { throw damaged(tokenLine.number, "an unreadable record") }
+        guard var shape = RecordItem.shape(placeholder, seq: seq, written: token) else { throw damaged(tokenLine.number, "an unreadable record") }
         var record = placeholder
         if RecordItem.hasBody(token) {
             let body = try self.body(itemLines, lead: Array(("- " + shape.lead).utf8), tokenAt: start)

@@ -21,7 +21,12 @@ enum MarkdownText {
 
     /// The lines of a text, each escaped; `text` may span lines.
     static func escapeLines(_ text: String) -> [String] {
-        split(text).map(escapeLine)
+        // Escaped lines never hold a line feed (a text's are where it splits; others are entities).
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
+        escape(text, separator: [UInt8(ascii: "\n")], into: &out)
+        return out.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// A text for a place that is one line (a name in bold, a heading): line breaks become
@@ -29,7 +34,59 @@ enum MarkdownText {
     static func escapeInline(_ text: String) -> String {
         // Names and tags are mostly letters and digits, which are themselves wherever they stand.
         if text.utf8.allSatisfy({ (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) }) { return text }
-        return escapeLine(text.unicodeScalars.map { $0 == "\n" ? " " : $0 })
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard isASCII(bytes) else { return false }
+            var line = Array(bytes)
+            for index in line.indices where line[index] == UInt8(ascii: "\n") { line[index] = UInt8(ascii: " ") }
+            line.withUnsafeBufferPointer { escapeASCIILine($0, into: &out) }
+            return true
+        }
+        if ascii != true {
+            out.removeAll(keepingCapacity: true)
+            escapeLine(text.unicodeScalars.map { $0 == "\n" ? " " : $0 }, into: &out)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Every line of `text` escaped, with `separator` between lines: what the writer, the
+    /// reader's check and the Markdown export all use. A line of ASCII is escaped from its
+    /// bytes (each byte is one scalar there); any other line from its scalars, as `split`
+    /// gives them. Both go through the one `escapeLine`; `escapeBySplitting` is the long way.
+    static func escape(_ text: String, separator: [UInt8], into out: inout [UInt8]) {
+        let done = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var start = 0
+            while true {
+                // A line feed byte is always the scalar U+000A in UTF-8, and the lines between are valid.
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if isASCII(line) {
+                    escapeASCIILine(line, into: &out)
+                } else {
+                    escapeLine(Array(String(decoding: line, as: UTF8.self).unicodeScalars), into: &out)
+                }
+                guard end < bytes.count else { return true }
+                out += separator
+                start = end + 1
+            }
+        }
+        if done != true { escapeBySplitting(text, separator: separator, into: &out) }
+    }
+
+    /// `escape` the long way: the text split into arrays of scalars, each escaped.
+    static func escapeBySplitting(_ text: String, separator: [UInt8], into out: inout [UInt8]) {
+        for (index, line) in split(text).enumerated() {
+            if index > 0 { out += separator }
+            escapeLine(line, into: &out)
+        }
+    }
+
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var any: UInt8 = 0
+        for byte in bytes { any |= byte }
+        return any < 0x80
     }
 
     /// Splits on line feeds only: `\r`, U+2028 and friends are escaped as entities instead.
@@ -60,67 +117,127 @@ enum MarkdownText {
 
     /// Appends the escaped line's bytes: the writer and the reader's check build whole
     /// records in one buffer instead of a String per line.
-    static func escapeLine(_ line: [Unicode.Scalar], into out: inout [UInt8]) {
+    static func escapeLine<Line: RandomAccessCollection>(_ line: Line, into out: inout [UInt8])
+    where Line.Element == Unicode.Scalar, Line.Index == Int {
+        let leadingDigits = leadingDigits(line)
+        for index in 0..<line.count {
+            escape(at: index, of: line, leadingDigits: leadingDigits, into: &out)
+        }
+    }
+
+    /// A line of ASCII, from its bytes: what `escapeLine` writes for its scalars. Bytes that
+    /// are themselves anywhere inside a line (`plainInside`; the first and last of a line
+    /// always go to the definition) are copied in runs; every other byte goes through
+    /// `escape(at:of:leadingDigits:into:)`, the one definition. `EscapeTests` compare the two.
+    static func escapeASCIILine(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        let line = ASCIIScalars(bytes: bytes)
+        let count = bytes.count
+        let leadingDigits = leadingDigits(line)
+        var index = 0
+        while index < count {
+            var run = index
+            if index > 0 {
+                while run < count - 1, plainInside(bytes[run]) { run += 1 }
+            }
+            if run > index {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<run]))
+                index = run
+            } else {
+                escape(at: index, of: line, leadingDigits: leadingDigits, into: &out)
+                index += 1
+            }
+        }
+    }
+
+    /// The scalars of a line of ASCII bytes, one per byte.
+    struct ASCIIScalars: RandomAccessCollection {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var startIndex: Int { 0 }
+        var endIndex: Int { bytes.count }
+        subscript(position: Int) -> Unicode.Scalar { Unicode.Scalar(bytes[position]) }
+    }
+
+    /// ASCII bytes that `escape(at:…)` writes as themselves at any place but a line's first
+    /// or last: letters, digits, the space, `-`, `+` and `>` (escaped only at the start), and
+    /// punctuation with no meaning to escape (`! " ' ( , / ; ? { }`).
+    @inline(__always)
+    private static func plainInside(_ byte: UInt8) -> Bool {
+        // One bit per byte below 128, from the list above (`EscapeTests` check each byte).
+        let bits: UInt64 = byte < 64 ? 0xCBFFB98700000000 : 0x2FFFFFFE07FFFFFE
+        return byte < 128 && (bits >> UInt64(byte & 63)) & 1 == 1
+    }
+
+    private static func leadingDigits<Line: RandomAccessCollection>(_ line: Line) -> Int
+    where Line.Element == Unicode.Scalar, Line.Index == Int {
+        let base = line.startIndex
+        var count = 0
+        while count < line.count, ("0"..."9").contains(line[base + count]) { count += 1 }
+        return count
+    }
+
+    /// The escaping of the scalar at `index` (from 0) of `line`: the definition.
+    @inline(__always)
+    private static func escape<Line: RandomAccessCollection>(at index: Int, of line: Line, leadingDigits: Int, into out: inout [UInt8])
+    where Line.Element == Unicode.Scalar, Line.Index == Int {
+        let base = line.startIndex
         let count = line.count
-        func at(_ index: Int) -> Unicode.Scalar? { line.indices.contains(index) ? line[index] : nil }
+        func at(_ index: Int) -> Unicode.Scalar? { index >= 0 && index < count ? line[base + index] : nil }
         func plain(_ scalar: Unicode.Scalar) {
             if scalar.isASCII { out.append(UInt8(scalar.value)) } else { out.append(contentsOf: UTF8.encode(scalar)!) }
         }
         func escaped(_ scalar: Unicode.Scalar) { out.append(UInt8(ascii: "\\")); plain(scalar) }
         func entity(_ scalar: Unicode.Scalar) { out.append(contentsOf: "&#\(scalar.value);".utf8) }
-        let leadingDigits = line.prefix { ("0"..."9").contains($0) }.count
 
-        for (index, scalar) in line.enumerated() {
-            // Letters and digits are themselves wherever they stand.
-            if isASCIIAlphanumeric(scalar) {
-                out.append(UInt8(scalar.value))
-                continue
-            }
-            let previous = at(index - 1)
-            let next = at(index + 1)
-            switch scalar {
-            case " ":
-                // A paragraph drops spaces at the start and end of its lines.
-                if index == 0 || index == count - 1 { entity(scalar) } else { plain(scalar) }
-            case "<":
-                // HTML and autolinks; never a raw `<`, so user text cannot open a token.
-                out.append(contentsOf: "&lt;".utf8)
-            case "\\", "`", "*", "_", "~", "[", "]", "#", "|", "$", "^":
-                // Escapes, code, emphasis, strikethrough, links, headings and Obsidian tags,
-                // tables, math, block ids: wherever they stand.
-                escaped(scalar)
-            case ">", "-", "+":
-                // Block quotes, list items, setext underlines, thematic breaks: only at a line's start.
-                if index == 0 { escaped(scalar) } else { plain(scalar) }
-            case "=":
-                // Setext underline at the start; Obsidian's ==highlight== anywhere.
-                if index == 0 || previous == "=" || next == "=" { escaped(scalar) } else { plain(scalar) }
-            case "%":
-                // Obsidian's %%comment%%.
-                if previous == "%" || next == "%" { escaped(scalar) } else { plain(scalar) }
-            case ":":
-                // A table's delimiter row at the start; GFM's bare `http://` links.
-                if index == 0 || (at(index + 1) == "/" && at(index + 2) == "/") { escaped(scalar) } else { plain(scalar) }
-            case ".", ")":
-                if index > 0 && index == leadingDigits {
-                    escaped(scalar)   // "1." or "1)": an ordered list item
-                } else if scalar == ".", index >= 3, isWWW(line[(index - 3)..<index]) {
-                    escaped(scalar)   // GFM's bare www. links
-                } else {
-                    plain(scalar)
-                }
-            case "&":
-                if isEntityLike(line, from: index) { escaped(scalar) } else { plain(scalar) }
-            case "@":
+        let scalar = line[base + index]
+        // Letters and digits are themselves wherever they stand.
+        if isASCIIAlphanumeric(scalar) {
+            out.append(UInt8(scalar.value))
+            return
+        }
+        let previous = at(index - 1)
+        let next = at(index + 1)
+        switch scalar {
+        case " ":
+            // A paragraph drops spaces at the start and end of its lines.
+            if index == 0 || index == count - 1 { entity(scalar) } else { plain(scalar) }
+        case "<":
+            // HTML and autolinks; never a raw `<`, so user text cannot open a token.
+            out.append(contentsOf: "&lt;".utf8)
+        case "\\", "`", "*", "_", "~", "[", "]", "#", "|", "$", "^":
+            // Escapes, code, emphasis, strikethrough, links, headings and Obsidian tags,
+            // tables, math, block ids: wherever they stand.
+            escaped(scalar)
+        case ">", "-", "+":
+            // Block quotes, list items, setext underlines, thematic breaks: only at a line's start.
+            if index == 0 { escaped(scalar) } else { plain(scalar) }
+        case "=":
+            // Setext underline at the start; Obsidian's ==highlight== anywhere.
+            if index == 0 || previous == "=" || next == "=" { escaped(scalar) } else { plain(scalar) }
+        case "%":
+            // Obsidian's %%comment%%.
+            if previous == "%" || next == "%" { escaped(scalar) } else { plain(scalar) }
+        case ":":
+            // A table's delimiter row at the start; GFM's bare `http://` links.
+            if index == 0 || (at(index + 1) == "/" && at(index + 2) == "/") { escaped(scalar) } else { plain(scalar) }
+        case ".", ")":
+            if index > 0 && index == leadingDigits {
+                escaped(scalar)   // "1." or "1)": an ordered list item
+            } else if scalar == ".", index >= 3, isW(line[base + index - 3]), isW(line[base + index - 2]), isW(line[base + index - 1]) {
+                escaped(scalar)   // GFM's bare www. links
+            } else {
                 plain(scalar)
-                if let previous, let next, isMailLocal(previous), isMailDomain(next) {
-                    out.append(contentsOf: linkBreaker.utf8)
-                }
-            default:
-                // Unicode white space at either end would keep `**name**` from being bold.
-                let atEdge = index == 0 || index == count - 1
-                if needsEntity(scalar) || (atEdge && scalar.properties.isWhitespace) { entity(scalar) } else { plain(scalar) }
             }
+        case "&":
+            if isEntityLike(line, from: index) { escaped(scalar) } else { plain(scalar) }
+        case "@":
+            plain(scalar)
+            if let previous, let next, isMailLocal(previous), isMailDomain(next) {
+                out.append(contentsOf: linkBreaker.utf8)
+            }
+        default:
+            // Unicode white space at either end would keep `**name**` from being bold.
+            let atEdge = index == 0 || index == count - 1
+            if needsEntity(scalar) || (atEdge && scalar.properties.isWhitespace) { entity(scalar) } else { plain(scalar) }
         }
     }
 
@@ -133,18 +250,18 @@ enum MarkdownText {
         }
     }
 
-    private static func isWWW(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
-        scalars.allSatisfy { $0 == "w" || $0 == "W" }
-    }
+    private static func isW(_ scalar: Unicode.Scalar) -> Bool { scalar == "w" || scalar == "W" }
 
     /// `&` followed by letters, digits or `#` and then `;`: CommonMark might read an entity.
-    private static func isEntityLike(_ line: [Unicode.Scalar], from index: Int) -> Bool {
+    private static func isEntityLike<Line: RandomAccessCollection>(_ line: Line, from index: Int) -> Bool
+    where Line.Element == Unicode.Scalar, Line.Index == Int {
+        let base = line.startIndex
         var cursor = index + 1
-        while cursor < line.count, line[cursor].isASCII,
-              line[cursor].properties.isAlphabetic || ("0"..."9").contains(line[cursor]) || line[cursor] == "#" {
+        while cursor < line.count, line[base + cursor].isASCII,
+              line[base + cursor].properties.isAlphabetic || ("0"..."9").contains(line[base + cursor]) || line[base + cursor] == "#" {
             cursor += 1
         }
-        return cursor > index + 1 && cursor < line.count && line[cursor] == ";"
+        return cursor > index + 1 && cursor < line.count && line[base + cursor] == ";"
     }
 
     private static func isMailLocal(_ scalar: Unicode.Scalar) -> Bool {
@@ -167,8 +284,19 @@ enum MarkdownText {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var index = bytes.startIndex
-        let breaker = Array(linkBreaker.utf8)
+        var any: UInt8 = 0
         while index < bytes.endIndex {
+            // Runs of bytes that stand for themselves go in whole.
+            var run = index
+            while run < bytes.endIndex {
+                let byte = bytes[run]
+                if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { break }
+                any |= byte
+                run += 1
+            }
+            if run > index { out.append(contentsOf: bytes[index..<run]) }
+            index = run
+            guard index < bytes.endIndex else { break }
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\\"):
@@ -179,24 +307,25 @@ enum MarkdownText {
             case UInt8(ascii: "<"):
                 guard bytes[index...].starts(with: breaker) else { return nil }
                 index += breaker.count
-            case UInt8(ascii: "&"):
-                if bytes[index...].starts(with: "&lt;".utf8) {
+            default:
+                if bytes[index...].starts(with: lessThan) {
                     out.append(UInt8(ascii: "<"))
                     index += 4
                 } else if let (scalar, length) = numericEntity(bytes[index...]) {
-                    out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                    if scalar.isASCII { out.append(UInt8(scalar.value)) } else { any = 0x80; out.append(contentsOf: UTF8.encode(scalar)!) }
                     index += length
                 } else {
                     out.append(byte)
                     index += 1
                 }
-            default:
-                out.append(byte)
-                index += 1
             }
         }
-        return String(validating: out, as: UTF8.self)
+        // ASCII is valid UTF-8 as it is; anything else is validated.
+        return any < 0x80 ? String(decoding: out, as: UTF8.self) : String(validating: out, as: UTF8.self)
     }
+
+    private static let breaker = Array(linkBreaker.utf8)
+    private static let lessThan = Array("&lt;".utf8)
 
     /// `&#N;` at the start of `bytes`: the scalar and the entity's length.
     private static func numericEntity(_ bytes: ArraySlice<UInt8>) -> (Unicode.Scalar, Int)? {

@@ -17,8 +17,10 @@ enum RecordItem {
     /// Kinds that are headings or blocks rather than list items.
     static let blockKinds: Set<String> = ["header", "stage", "ended"]
 
-    /// The list item for a record, or nil for `stageEntered` and `ended`.
-    static func shape(_ record: Record, seq: Int) -> Shape? {
+    /// The list item for a record, or nil for `stageEntered` and `ended`. `written` is the
+    /// token the record was read from, if any: its times are taken as they stand when they
+    /// are provably what `LogTime.format` writes (`LogTime.format(_:likely:)`).
+    static func shape(_ record: Record, seq: Int, written: Token? = nil) -> Shape? {
         var fields: [(key: String, value: String)] = [("seq", String(seq))]
         let lead: String
         var body: String?
@@ -46,7 +48,7 @@ enum RecordItem {
             if let when = item.tags.when { fields.append(("when", when)) }
             if let owner = item.tags.owner { fields.append(("owner", owner)) }
             if advancesTurn { fields.append(("turn", "next")) }
-            if item.time != record.time { fields.append(("made", LogTime.format(item.time))) }
+            if item.time != record.time { fields.append(("made", LogTime.format(item.time, likely: written?["made"]))) }
             for earlier in item.history { fields.append(("was", earlier)) }
             if item.retracted { fields.append(("retracted", "yes")) }
             lead = contributionLead(item)
@@ -111,7 +113,7 @@ enum RecordItem {
         case .resumed:
             kind = "resumed"; lead = "Session resumed."
         }
-        fields.append(("at", LogTime.format(record.time)))
+        fields.append(("at", LogTime.format(record.time, likely: written?["at"])))
         return Shape(token: Token(kind, fields), lead: lead, body: body)
     }
 
@@ -121,16 +123,15 @@ enum RecordItem {
         out += "- ".utf8
         out += shape.lead.utf8
         if let body = shape.body {
-            let lines = MarkdownText.split(body)
-            for (index, line) in lines.enumerated() {
-                if index > 0 { out += "\\\n  ".utf8 }
-                MarkdownText.escapeLine(line, into: &out)
-            }
+            MarkdownText.escape(body, separator: continuation, into: &out)
         }
         out.append(UInt8(ascii: " "))
         shape.token.write(into: &out)
         out.append(UInt8(ascii: "\n"))
     }
+
+    /// Between two lines of a body: a hard line break, then the list item's indentation.
+    static let continuation = Array("\\\n  ".utf8)
 
     /// The record a token describes, with `body` as its long text. Nil when a field is
     /// missing or malformed; extra fields are caught when the record is written again.
@@ -226,16 +227,32 @@ enum RecordItem {
     private static func bold(_ name: String) -> String { "**" + MarkdownText.escapeInline(name) + "**" }
 
     private static func contributionLead(_ item: Contribution) -> String {
-        var head = "#\(item.id)"
-        if let author = item.author { head += " " + MarkdownText.escapeInline(author) }
-        var notes: [String] = []
-        if item.kind == .note { notes.append("note") }
-        if let identity = item.tags.speakingAs { notes.append("as " + MarkdownText.escapeInline(identity)) }
-        if let when = item.tags.when { notes.append("when " + MarkdownText.escapeInline(when)) }
-        if let owner = item.tags.owner { notes.append("owner " + MarkdownText.escapeInline(owner)) }
-        if !item.history.isEmpty { notes.append("edited") }
-        if item.retracted { notes.append("retracted") }
-        return "**\(head)**" + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")") + ": "
+        // Bytes, not String appends: every contribution's lead is built again on read.
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        out += "**#".utf8
+        out += String(item.id).utf8
+        if let author = item.author {
+            out.append(UInt8(ascii: " "))
+            out += MarkdownText.escapeInline(author).utf8
+        }
+        out += "**".utf8
+        var notes = 0
+        func note(_ label: String, _ text: String? = nil) {
+            out += (notes == 0 ? " (" : "; ").utf8
+            out += label.utf8
+            if let text { out += MarkdownText.escapeInline(text).utf8 }
+            notes += 1
+        }
+        if item.kind == .note { note("note") }
+        if let identity = item.tags.speakingAs { note("as ", identity) }
+        if let when = item.tags.when { note("when ", when) }
+        if let owner = item.tags.owner { note("owner ", owner) }
+        if !item.history.isEmpty { note("edited") }
+        if item.retracted { note("retracted") }
+        if notes > 0 { out.append(UInt8(ascii: ")")) }
+        out += ": ".utf8
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// "5 min", "90 s" → "1 min 30 s".

@@ -20,7 +20,8 @@ struct Token: Equatable {
         a.kind == b.kind && a.fields.elementsEqual(b.fields) { $0.key == $1.key && $0.value == $1.value }
     }
 
-    subscript(key: String) -> String? { fields.first { $0.key == key }?.value }
+    // Keys differ mostly in length: compared first, it spares most String comparisons.
+    subscript(key: String) -> String? { fields.first { $0.key.utf8.count == key.utf8.count && $0.key == key }?.value }
 
     func all(_ key: String) -> [String] { fields.filter { $0.key == key }.map(\.value) }
 
@@ -86,7 +87,32 @@ struct Token: Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Appends the value percent-encoded. A value of ASCII goes byte by byte (each byte is
+    /// one scalar there, and is encoded as itself); any other value goes scalar by scalar,
+    /// `percentEncodeScalars`, the definition.
     static func percentEncode(_ value: String, into out: inout [UInt8]) {
+        let mark = out.count
+        // Over the contiguous bytes: iterating the UTF-8 view costs more per byte.
+        let done = value.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                guard byte < 0x80 else { return false }
+                if mustEncodeASCII(byte) || (byte == UInt8(ascii: "-") && previous == UInt8(ascii: "-")) {
+                    out += [UInt8(ascii: "%"), hexDigit(byte >> 4), hexDigit(byte & 0xF)]
+                } else {
+                    out.append(byte)
+                }
+                previous = byte
+            }
+            return true
+        }
+        if done != true {
+            out.removeSubrange(mark...)
+            percentEncodeScalars(value, into: &out)
+        }
+    }
+
+    static func percentEncodeScalars(_ value: String, into out: inout [UInt8]) {
         var previous: Unicode.Scalar?
         for scalar in value.unicodeScalars {
             defer { previous = scalar }
@@ -104,13 +130,16 @@ struct Token: Equatable {
 
     private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 48 + value : 55 + value }
 
-    private static func mustEncode(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            switch scalar {
-            case "%", "=", "\"", "<", ">", "\\", "`": return true
-            default: return scalar.value <= 0x20 || scalar.value == 0x7F
-            }
+    private static func mustEncodeASCII(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "%"), UInt8(ascii: "="), UInt8(ascii: "\""), UInt8(ascii: "<"), UInt8(ascii: ">"),
+             UInt8(ascii: "\\"), UInt8(ascii: "`"): true
+        default: byte <= 0x20 || byte == 0x7F
         }
+    }
+
+    private static func mustEncode(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return mustEncodeASCII(UInt8(scalar.value)) }
         if MarkdownText.needsEntity(scalar) || scalar.properties.isWhitespace { return true }
         switch scalar.properties.generalCategory {
         case .control, .format, .unassigned, .privateUse, .surrogate, .lineSeparator,
@@ -122,10 +151,19 @@ struct Token: Equatable {
     }
 
     static func percentDecode(_ bytes: ArraySlice<UInt8>) -> String? {
-        // Most values have nothing encoded: then the value is the bytes themselves.
-        guard bytes.contains(UInt8(ascii: "%")) else { return String(validating: bytes, as: UTF8.self) }
+        // Most values are ASCII with nothing encoded: then the value is the bytes themselves
+        // (ASCII is valid UTF-8 as it is; anything else is validated).
+        var any: UInt8 = 0
+        var encoded = false
+        for byte in bytes {
+            any |= byte
+            if byte == UInt8(ascii: "%") { encoded = true }
+        }
+        guard encoded else { return any < 0x80 ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self) }
         var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var index = bytes.startIndex
+        any = 0
         while index < bytes.endIndex {
             if bytes[index] == UInt8(ascii: "%") {
                 guard index + 2 < bytes.endIndex,
@@ -136,8 +174,9 @@ struct Token: Equatable {
                 out.append(bytes[index])
                 index += 1
             }
+            any |= out[out.count - 1]
         }
-        return String(validating: out, as: UTF8.self)
+        return any < 0x80 ? String(decoding: out, as: UTF8.self) : String(validating: out, as: UTF8.self)
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {
