@@ -360,6 +360,8 @@ struct Screen {
         var placeholder: String?
         /// What the next key's layout can start from (plain drafts only).
         var reusable: InputReuse?
+        /// Leading lines that are the last layout's, unchanged (0 without a last layout).
+        var kept = 0
     }
 
     /// A plain (ASCII) draft as last laid out: its clusters, their widths and its breaks,
@@ -370,6 +372,8 @@ struct Screen {
         var widths: [Int]
         var breaks: [TextLayout.Break]
         var room: Int
+        /// The first line shown.
+        var first: Int
     }
 
     var inputX: Int { left + 2 }
@@ -399,7 +403,9 @@ struct Screen {
         let styles = Array(repeating: Styles.input, count: characters.count)
         var widths: [Int]
         var breaks: [TextLayout.Break]
+        var kept = 0
         if plain, let last {
+            kept = TextLayout.settled(last.breaks, before: same)
             widths = Array(last.widths[..<same])
             widths.reserveCapacity(characters.count)
             for character in characters[same...] { widths.append(DisplayWidth.of(character)) }
@@ -417,9 +423,9 @@ struct Screen {
         var first = max(0, lines.count - rows)
         if cursorLine < first { first = cursorLine }
         // Only a plain draft is kept, so a reused prefix is plain too and only the rest is checked.
-        let reuse = plain ? InputReuse(characters: characters, widths: widths, breaks: breaks, room: room) : nil
+        let reuse = plain ? InputReuse(characters: characters, widths: widths, breaks: breaks, room: room, first: first) : nil
         return InputLayout(lines: lines, first: first, rows: rows, cursorLine: cursorLine, cursorColumn: cursorColumn,
-                           placeholder: nil, reusable: reuse)
+                           placeholder: nil, reusable: reuse, kept: kept)
     }
 
     var placeholder: String {
@@ -436,8 +442,9 @@ struct Screen {
         }
     }
 
-    mutating func drawInput(_ input: InputLayout, top: Int) {
-        for row in 0..<input.rows {
+    /// Draws the box's rows from `firstRow` on (the ones above are on the frame already).
+    mutating func drawInput(_ input: InputLayout, top: Int, from firstRow: Int = 0) {
+        for row in firstRow..<input.rows {
             let index = input.first + row
             let y = top + row
             let marker: String

@@ -72,15 +72,23 @@ public struct Renderer {
         var rows: [Range<Int>] = []
         if typed {
             // A box that grows or shrinks moves the banner and everything above it.
-            let layout = screen.inputLayout(reusing: last?.inputReuse)
+            let reuse = last?.inputReuse
+            let layout = screen.inputLayout(reusing: reuse)
             last?.inputReuse = layout.reusable
             guard layout.rows == inputRows.count else {
                 last = nil
                 return nil
             }
-            screen.frame.clear(rows: inputRows)
-            screen.drawInput(layout, top: inputRows.lowerBound)
-            rows.append(inputRows)
+            // Rows above the last that show a line the last layout showed in the same row,
+            // with the same marker (the first line shown unchanged), are left as they are.
+            var same = 0
+            if reuse?.first == layout.first {
+                while same < layout.rows - 1, layout.first + same < layout.kept { same += 1 }
+            }
+            let redrawn = (inputRows.lowerBound + same)..<inputRows.upperBound
+            screen.frame.clear(rows: redrawn)
+            screen.drawInput(layout, top: inputRows.lowerBound, from: same)
+            rows.append(redrawn)
         }
         if clock {
             screen.drawHeader()

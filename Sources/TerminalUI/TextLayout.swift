@@ -75,6 +75,14 @@ public enum TextLayout {
     /// fits (the space is taken out) or, in text without spaces such as Chinese or Japanese,
     /// before or after any 2-column cluster; a word with no such place is broken between
     /// clusters. The first line may be narrower or wider than the rest (a hanging indent).
+    /// How many of `previous`, the breaks of a text equal to this one before index `same`,
+    /// stay as they are: those whose end was decided before `same`.
+    static func settled(_ previous: [Break], before same: Int) -> Int {
+        var kept = 0
+        while kept < previous.count, previous[kept].examined < same { kept += 1 }
+        return kept
+    }
+
     /// Linear in the length of the text.
     ///
     /// `reusing` the breaks of a text equal to this one before index `same` (the input box
@@ -83,8 +91,7 @@ public enum TextLayout {
     /// start alone, so this gives the same breaks (held by `BreakReuseTests`).
     static func breaks(_ characters: [Character], widths: [Int], first: Int, rest: Int,
                        reusing previous: [Break] = [], same: Int = 0) -> [Break] {
-        var kept = 0
-        while kept < previous.count, previous[kept].examined < same { kept += 1 }
+        let kept = settled(previous, before: same)
         var result = Array(previous.prefix(kept))
         let count = characters.count
         var start = result.last?.next ?? 0

@@ -102,4 +102,29 @@ import Testing
         let (frame, change) = renderer.render(room.state, size: size, theme: .dark)
         #expect(change == .rows([0..<1]) && frame == render(room.state, size: size, theme: .dark))
     }
+
+    /// A draft longer than the box scrolls it line by line; the rows kept from the last
+    /// frame must be the ones that still show the same line.
+    @Test func aLongDraftScrollsAsTheWholeRenderDoes() {
+        for size in [Size(width: 80, height: 24), Size(width: 60, height: 16), Size(width: 120, height: 40)] {
+            var room = Scenario.identity()
+            room.feed(.character("\u{15}"))  // Ctrl-U: an empty box
+            var renderer = Renderer()
+            _ = renderer.render(room.state, size: size, theme: .dark)
+            var rng = SplitMix64(seed: UInt64(size.width))
+            let words = ["we", "system", "care", "interdisciplinary", "a", "leadership,"]
+            for step in 0..<400 {
+                if step % 37 == 36 {
+                    room.press(CursesKey.backspace)
+                } else {
+                    room.type(words[Int(rng.next() % UInt64(words.count))] + " ")
+                }
+                let frame = renderer.render(room.state, size: size, theme: .dark).frame
+                let same = frame == render(room.state, size: size, theme: .dark)
+                #expect(same, "\(size.width)x\(size.height), step \(step):\n\(frame.text)")
+                if !same { break }
+            }
+            #expect(room.state.input.text.count > 2_000 && renderer.partialRedraws > 350)
+        }
+    }
 }
