@@ -21,7 +21,9 @@ import Glibc
         let log = try tmux.startWorkshop()
         try tmux.next(to: 1)
         try tmux.submit("before the mishap")
-        try tmux.wait(for: "before the mishap")
+        // In the list, numbered: the input box shows the same words before Enter is handled,
+        // and a log pulled away before that save is noticed by it, not by the next.
+        try tmux.wait(for: "#1 Ana: before the mishap")
         if mishap == .deleted { unlink(log) } else { rename(log, tmux.path("moved.md")) }
         try tmux.submit("after the mishap")
         let screen = try tmux.wait(for: "was deleted or moved")
