@@ -192,8 +192,12 @@ struct JSONWriter {
         guard let value else { return null() }
         out.append(UInt8(ascii: "\""))
         // Most texts have nothing to escape: then they go in whole.
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out.append(contentsOf: value.utf8)
+        let whole = value.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
+            out.append(contentsOf: bytes)
+            return true
+        } ?? false
+        if whole {
             out.append(UInt8(ascii: "\""))
             return
         }

@@ -83,21 +83,25 @@ public enum MarkdownReport {
 
     static func list(_ items: [Report.Item], showWhen: Bool = false) -> String {
         var out = ""
+        out.reserveCapacity(items.count * 128)
         for item in items {
-            var line = "- "
-            if showWhen, let when = item.when { line += "**\(inline(when))**: " }
-            line += block(item.text, indent: "  ")
+            out += "- "
+            if showWhen, let when = item.when { out += "**"; out += inline(when); out += "**: " }
+            appendBlock(item.text, indent: "  ", to: &out)
             let by = ReportText.byline(item)
-            if !by.isEmpty { line += " *\(inline(by))*" }
-            out += line + "\n"
+            if !by.isEmpty { out += " *"; out += inline(by); out += "*" }
+            out += "\n"
         }
         return out + "\n"
     }
 
     static func actions(_ items: [Report.Item]) -> String {
         var out = "| # | Action | Owner |\n|---|---|---|\n"
+        out.reserveCapacity(items.count * 128)
         for item in items {
-            out += "| \(item.id) | \(cell(item.text))\(item.edited ? " *(edited)*" : "") | \(cell(item.owner ?? "—")) |\n"
+            out += "| "; out += String(item.id); out += " | "; out += cell(item.text)
+            if item.edited { out += " *(edited)*" }
+            out += " | "; out += cell(item.owner ?? "—"); out += " |\n"
         }
         return out + "\n"
     }
@@ -138,9 +142,21 @@ public enum MarkdownReport {
         MarkdownEscaping.escapeLines(text).joined(separator: "\\\n" + indent)
     }
 
+    /// `block`, appended where it goes.
+    static func appendBlock(_ text: String, indent: String, to out: inout String) {
+        for (index, line) in MarkdownEscaping.escapeLines(text).enumerated() {
+            if index > 0 { out += "\\\n"; out += indent }
+            out += line
+        }
+    }
+
     /// A table cell: one line, so line breaks become " / ".
     static func cell(_ text: String) -> String {
         // Foundation's replacing costs even where there is no line feed, which is most cells.
-        MarkdownEscaping.escapeLine(text.utf8.contains(UInt8(ascii: "\n")) ? text.replacingOccurrences(of: "\n", with: " / ") : text)
+        let feed = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\n")), bytes.count) != nil } ?? false
+        }
+            ?? text.utf8.contains(UInt8(ascii: "\n"))
+        return MarkdownEscaping.escapeLine(feed ? text.replacingOccurrences(of: "\n", with: " / ") : text)
     }
 }

@@ -105,8 +105,25 @@ public struct Report: Equatable, Sendable {
 
     public init(_ session: Session, anonymize: Bool = false) {
         let names = Pseudonyms(session: session, enabled: anonymize)
-        let item = { (c: Contribution) in names.item(c) }
         let live = session.contributions.filter { !$0.retracted }
+        // Each live contribution's item is made once (its title and scrubbed texts), and the
+        // live contributions are sorted into their stages in one pass: the lists below and the
+        // synthesis's take them from here instead of filtering `live` and making items again.
+        let liveItems = live.map(names.item)
+        var position: [Int: Int] = [:]
+        position.reserveCapacity(live.count)
+        for (index, c) in live.enumerated() where position[c.id] == nil { position[c.id] = index }
+        let item = { (c: Contribution) -> Item in
+            if let index = position[c.id], live[index] == c { return liveItems[index] }
+            return names.item(c)
+        }
+        var byStage = Array(repeating: [Int](), count: session.stages.count)
+        for (index, c) in live.enumerated() where byStage.indices.contains(c.stage) { byStage[c.stage].append(index) }
+        /// The live contributions of stage `index` that are (or are not) notes, in log order.
+        func inStage(_ index: Int, notes: Bool) -> [Int] {
+            guard byStage.indices.contains(index) else { return [] }
+            return byStage[index].filter { (live[$0].kind == .note) == notes }
+        }
 
         title = names.scrub(session.header.title)
         purpose = names.scrub(session.plan.purpose)
@@ -122,20 +139,19 @@ public struct Report: Equatable, Sendable {
         stages = session.stages.indices.compactMap { index in
             guard case .element(let planStage) = session.stages[index],
                   let number = session.planNumber(ofStage: index) else { return nil }
-            let here = live.filter { $0.stage == index }
-            let said = here.filter { $0.kind != .note }
+            let said = inStage(index, notes: false)
             return StageSection(
                 number: number, element: planStage.element, name: names.scrub(planStage.displayName),
                 question: names.scrub(planStage.prompts.first ?? ""),
                 prompts: planStage.prompts.dropFirst().map(names.scrub),
                 timeboxMinutes: planStage.minutes,
                 spentSeconds: Int(session.timeboxes[index].elapsed(at: session.lastTime).rounded()),
-                items: (planStage.element == .retrospection ? Timeline.order(said) : said).map(item),
-                notes: here.filter { $0.kind == .note }.map(item))
+                items: planStage.element == .retrospection ? Timeline.order(said.map { live[$0] }).map(item) : said.map { liveItems[$0] },
+                notes: inStage(index, notes: true).map { liveItems[$0] })
         }
-        welcomeNotes = live.filter { $0.stage == 0 && $0.kind == .note }.map(item)
-        checkouts = live.filter { $0.stage == lastIndex && $0.kind != .note }.map(item)
-        closeNotes = live.filter { $0.stage == lastIndex && $0.kind == .note }.map(item)
+        welcomeNotes = inStage(0, notes: true).map { liveItems[$0] }
+        checkouts = inStage(lastIndex, notes: false).map { liveItems[$0] }
+        closeNotes = inStage(lastIndex, notes: true).map { liveItems[$0] }
 
         let synthesis = Synthesis(session)
         /// Welcome and Review are 0, plan stages 1…n, Close n + 1.
@@ -173,8 +189,8 @@ public struct Report: Equatable, Sendable {
                                  owner: names.name(entry.item.owner), history: entry.item.history.map(names.scrub),
                                  status: entry.mark?.status, note: entry.mark?.note.map(names.scrub))
                 },
-                updates: live.filter { $0.stage == review && $0.kind != .note }.map(item),
-                notes: live.filter { $0.stage == review && $0.kind == .note }.map(item),
+                updates: inStage(review, notes: false).map { liveItems[$0] },
+                notes: inStage(review, notes: true).map { liveItems[$0] },
                 spentSeconds: Int(session.timeboxes[review].elapsed(at: session.lastTime).rounded()))
         }
     }

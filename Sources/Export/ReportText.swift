@@ -33,12 +33,17 @@ enum ReportText {
 
     /// "— Ana, as a GP, edited" after a contribution; empty when there is nothing to say.
     static func byline(_ item: Report.Item) -> String {
-        var parts: [String] = []
-        if let author = item.author { parts.append(author) }
-        if let identity = item.speakingAs { parts.append("as \(identity)") }
-        if item.kind == .action, let owner = item.owner { parts.append("owner: \(owner)") }
-        if item.edited { parts.append("edited") }
-        return parts.isEmpty ? "" : "— " + parts.joined(separator: ", ")
+        var out = ""
+        func part(_ prefix: String, _ text: String) {
+            out += out.isEmpty ? "— " : ", "
+            out += prefix
+            out += text
+        }
+        if let author = item.author { part("", author) }
+        if let identity = item.speakingAs { part("as ", identity) }
+        if item.kind == .action, let owner = item.owner { part("owner: ", owner) }
+        if item.edited { part("", "edited") }
+        return out
     }
 
     /// "3 contributions (Ana, Ben) in Identity, Close": how often, by whom, where.

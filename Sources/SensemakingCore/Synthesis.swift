@@ -120,22 +120,31 @@ public struct Synthesis: Equatable, Sendable {
 
     /// `text.count`, without the grapheme walk for ASCII without CR (where every byte is a Character).
     static func characterCount(_ text: String) -> Int {
-        text.utf8.contains { $0 >= 0x80 || $0 == UInt8(ascii: "\r") } ? text.count : text.utf8.count
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where byte >= 0x80 || byte == UInt8(ascii: "\r") { return false }
+            return true
+        } ?? !text.utf8.contains { $0 >= 0x80 || $0 == UInt8(ascii: "\r") }
+        return plain ? text.utf8.count : text.count
     }
 
     static func shares(_ live: [Contribution], everyone: [String]) -> [Share] {
-        var counts: [String: Int] = [:], characters: [String: Int] = [:]
+        // One look-up per contribution: its author's (contributions, characters).
+        var tally: [String: (contributions: Int, characters: Int)] = [:]
         var all = 0
         for contribution in live {
             guard let author = contribution.author else { continue }
-            counts[author, default: 0] += 1
             let length = Self.characterCount(contribution.text)
-            characters[author, default: 0] += length
+            if let index = tally.index(forKey: author) {
+                tally.values[index].contributions += 1
+                tally.values[index].characters += length
+            } else {
+                tally[author] = (1, length)
+            }
             all += length
         }
         return everyone.map { name in
-            let said = characters[name] ?? 0
-            return Share(participant: name, contributions: counts[name] ?? 0, characters: said,
+            let said = tally[name]?.characters ?? 0
+            return Share(participant: name, contributions: tally[name]?.contributions ?? 0, characters: said,
                          percent: all == 0 ? 0 : Int((Double(said) * 100 / Double(all)).rounded()))
         }
     }
