@@ -35,8 +35,8 @@ public final class CursesScreen {
     private let window: UnsafeMutablePointer<WINDOW>
     /// Colour pair per role, by `Role.rawValue`; 0 for a role without colour.
     private let pairs: [Int16]
-    /// The frame on the terminal, or nil when everything must be painted.
-    private var previous: Frame?
+    /// The frame on the terminal.
+    private var painted = PaintedScreen()
     private var cursorShown: Bool?
     private var stopped = false
     /// ERR from get_wch with input readable: twice in a row is an end of file.
@@ -179,7 +179,7 @@ public final class CursesScreen {
     /// The next `draw` paints every cell and clears the terminal first (after a resize, or
     /// when something else may have written to the terminal).
     public func invalidate() {
-        previous = nil
+        painted.invalidate()
         clearok(window, true)
     }
 
@@ -195,10 +195,9 @@ public final class CursesScreen {
         guard !stopped else { return }
         let width = min(frame.size.width, Int(cn_cols()))
         let height = min(frame.size.height, Int(cn_lines()))
-        let old = previous.flatMap { $0.size == frame.size ? $0 : nil }
-        if old == nil, previous != nil { clearok(window, true) }
+        if painted.resized(for: frame) { clearok(window, true) }
         let stride = frame.size.width
-        for index in frame.changedCells(since: old, rows: rows) {
+        for index in painted.update(to: frame, rows: rows) {
             let x = index % stride, y = index / stride
             guard x < width, y < height else { continue }
             let cell = frame.cells[index]
@@ -217,15 +216,6 @@ public final class CursesScreen {
         } else {
             leaveok(window, true)
             showCursor(false)
-        }
-        // Kept apart from the renderer's frame (which it goes on drawing on in place): after a
-        // partial redraw only the rows that changed are copied.
-        if let rows, old != nil, var shown = previous {
-            previous = nil
-            shown.copy(rows: rows, from: frame)
-            previous = shown
-        } else {
-            previous = frame
         }
         wnoutrefresh(window)
         doupdate()

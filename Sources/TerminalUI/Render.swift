@@ -394,7 +394,9 @@ struct Screen {
         var same = 0
         if let last {
             let old = last.characters, new = box.characters, end = min(old.count, new.count)
-            while same < end, old[same] == new[same] { same += 1 }
+            // By bytes: `==` on Characters is canonical equivalence, and U+212A KELVIN SIGN
+            // equals "K" (so do U+037E and ";", U+1FEF and "`").
+            while same < end, old[same].utf8.elementsEqual(new[same].utf8) { same += 1 }
         }
         let plain = box.characters[same...].allSatisfy { $0.isASCII && $0 != "\r" }
         let characters = plain ? box.characters : Array(box.text)

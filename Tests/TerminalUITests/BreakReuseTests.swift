@@ -37,7 +37,7 @@ import Testing
             default: if at < new.count { new.remove(at: at) }
             }
             var same = 0
-            while same < min(old.count, new.count), old[same] == new[same] { same += 1 }
+            while same < min(old.count, new.count), old[same].utf8.elementsEqual(new[same].utf8) { same += 1 }
             let widths = new.map(DisplayWidth.of)
             let whole = TextLayout.breaks(new, widths: widths, first: room, rest: room)
             let again = TextLayout.breaks(new, widths: widths, first: room, rest: room, reusing: oldBreaks, same: same)

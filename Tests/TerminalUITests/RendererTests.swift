@@ -127,4 +127,27 @@ import Testing
             #expect(room.state.input.text.count > 2_000 && renderer.partialRedraws > 350)
         }
     }
+
+    /// Three characters are canonically equal to ASCII ones; put before a run of their twin
+    /// in a long draft, they must not pass for it (found by an independent review).
+    @Test(arguments: ["\u{212A}", "\u{037E}", "\u{1FEF}"])
+    func aCanonicalTwinOfASCIIIsNotTakenForIt(_ twin: String) {
+        let ascii = twin == "\u{212A}" ? "K" : twin == "\u{037E}" ? ";" : "`"
+        var room = Scenario.identity()
+        room.feed(.character("\u{15}"))
+        let size = Size(width: 80, height: 24)
+        var renderer = Renderer()
+        _ = renderer.render(room.state, size: size, theme: .dark)
+        for text in [String(repeating: ascii, count: 150), "a"] {
+            room.type(text)
+            _ = renderer.render(room.state, size: size, theme: .dark)
+        }
+        room.press(CursesKey.home)
+        _ = renderer.render(room.state, size: size, theme: .dark)
+        room.type(twin)
+        let frame = renderer.render(room.state, size: size, theme: .dark).frame
+        let whole = render(room.state, size: size, theme: .dark)
+        let same = frame == whole
+        #expect(same, "\(frame.text)\n---\n\(whole.text)")
+    }
 }
