@@ -197,7 +197,7 @@ struct LogDecoder {
         written.reserveCapacity(itemLines.reduce(0) { $0 + $1.content.count + 1 })
         // A token read in the form `write` gives, and equal to the one built, is those bytes:
         // copied, not written again (the same bytes either way, `TokenCopyTests`).
-        let copy = copiesCanonicalTokens && token.canonical && shape.token == token
+        let copy = copiesCanonicalTokens && token.canonical && shape.token.sameASCIIFields(as: token)
         RecordItem.write(shape, token: copy ? tokenLine.content[start...] : nil, into: &written)
         // Line by line, as bytes (a line's content excludes its line feed and a CR before it).
         var lineStart = 0
@@ -223,10 +223,12 @@ struct LogDecoder {
     /// The long text of a list item: after the lead on its first line, across `\`-ended
     /// lines indented by two spaces, up to the space before the token.
     private func body(_ itemLines: [Line], lead: [UInt8], tokenAt start: Int) throws(LogError) -> String {
-        guard let first = itemLines.first, first.content.starts(with: lead) else {
+        guard let first = itemLines.first, first.content.count >= lead.count,
+              Self.same(first.content.prefix(lead.count), lead[...]) else {
             throw damaged(itemLines.first?.number ?? 0, "a record whose text does not follow its heading")
         }
         var texts: [String] = []
+        texts.reserveCapacity(itemLines.count)
         for (offset, line) in itemLines.enumerated() {
             var piece = line.content
             piece = offset == 0 ? piece.dropFirst(lead.count) : piece
@@ -244,6 +246,8 @@ struct LogDecoder {
                 piece = piece.dropLast()
             }
             guard let text = MarkdownText.unescape(piece) else { throw damaged(line.number, "text that sensemaking does not write") }
+            // Most texts are one line: no join.
+            if itemLines.count == 1 { return text }
             texts.append(text)
         }
         return texts.joined(separator: "\n")

@@ -25,6 +25,14 @@ struct Token: Equatable {
         a.kind == b.kind && a.fields.elementsEqual(b.fields) { $0.key == $1.key && $0.value == $1.value }
     }
 
+    /// Equal and of the same UTF-8 lengths: `==` equates canonically equivalent texts (a
+    /// KELVIN SIGN and `K`), and the lengths tell those apart from an ASCII text (the only
+    /// scalars equivalent to ASCII ones are single scalars of two or three bytes). For a token
+    /// read canonically, whose values are ASCII, this means the same bytes (`TokenCopyTests`).
+    func sameASCIIFields(as other: Token) -> Bool {
+        self == other && zip(fields, other.fields).allSatisfy { $0.value.utf8.count == $1.value.utf8.count }
+    }
+
     // Keys differ mostly in length: compared first, it spares most String comparisons.
     subscript(key: String) -> String? {
         let count = key.utf8.count

@@ -49,6 +49,13 @@ struct TokenCopyTests {
             }
         }
         #expect(canonical > 2_000)
+        // `==` equates canonically equivalent values; the copy asks for the same bytes.
+        for (ascii, other) in [("K", "\u{212A}"), (";", "\u{37E}"), ("`", "\u{1FEF}"), ("aK;", "a\u{212A}\u{37E}")] {
+            let read = Token("a", [("b", ascii)]), built = Token("a", [("b", other)])
+            #expect(read == built)
+            #expect(!built.sameASCIIFields(as: read))
+            #expect(read.sameASCIIFields(as: Token("a", [("b", ascii)])))
+        }
         #expect(roundTrips > canonical)
         // Each value checked alone, from a slice not at index 0.
         for piece in Self.valuePieces {
