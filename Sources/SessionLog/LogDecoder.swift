@@ -17,13 +17,19 @@ struct LogDecoder {
 
     let bytes: [UInt8]
     var lines: [Line] = []
+    /// Off only in tests: every token is then written again, the reference for the copy.
+    var copiesCanonicalTokens = true
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var number = 1
         while start < bytes.count {
-            let feed = bytes[start...].firstIndex(of: UInt8(ascii: "\n"))
+            // memchr: a log is mostly long lines (a contribution's item and its token).
+            let feed = bytes.withUnsafeBufferPointer { buffer -> Int? in
+                memchr(buffer.baseAddress! + start, Int32(UInt8(ascii: "\n")), buffer.count - start)
+                    .map { buffer.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+            }
             let stop = feed ?? bytes.count
             var contentEnd = stop
             if feed != nil, contentEnd > start, bytes[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }
@@ -39,6 +45,32 @@ struct LogDecoder {
 
     private static func same(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
         a.count == b.count && a.withUnsafeBytes { x in b.withUnsafeBytes { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+    }
+
+    /// Whether `bytes` are valid UTF-8: what `String(validating:)` says, without building the
+    /// String. ASCII is skipped eight bytes at a time and each run of other bytes is validated
+    /// alone; an ASCII byte is never part of a longer sequence, so the whole is valid exactly
+    /// when every run is (`UTF8RunsTests`).
+    static func validUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return true }
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                while index + 8 <= count,
+                      UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                }
+                while index < count, base[index] < 0x80 { index += 1 }
+                guard index < count else { return true }
+                let run = index
+                while index < count, base[index] >= 0x80 { index += 1 }
+                guard String(validating: UnsafeBufferPointer(rebasing: buffer[run..<index]), as: UTF8.self) != nil else {
+                    return false
+                }
+            }
+            return true
+        }
     }
 
     private static func tokenStart(_ content: ArraySlice<UInt8>) -> Int? {
@@ -85,7 +117,7 @@ struct LogDecoder {
         // Valid UTF-8 from the first body line to the last token line means every line in it
         // is (lines end at ASCII bytes); otherwise each line is checked in turn, as it comes.
         let bodyEnd = lines[lastToken].start + lines[lastToken].content.count
-        let wholeBodyValid = Self.text(bytes[lines[close + 1].start..<bodyEnd]) != nil
+        let wholeBodyValid = Self.validUTF8(bytes[lines[close + 1].start..<bodyEnd])
         for index in (close + 1)...lastToken {
             let line = lines[index]
             guard wholeBodyValid || Self.text(line.content) != nil else { throw damaged(line.number, "invalid UTF-8") }
@@ -163,7 +195,10 @@ struct LogDecoder {
         // The record must read exactly as the program writes it.
         var written: [UInt8] = []
         written.reserveCapacity(itemLines.reduce(0) { $0 + $1.content.count + 1 })
-        RecordItem.write(shape, into: &written)
+        // A token read in the form `write` gives, and equal to the one built, is those bytes:
+        // copied, not written again (the same bytes either way, `TokenCopyTests`).
+        let copy = copiesCanonicalTokens && token.canonical && shape.token.sameASCIIFields(as: token)
+        RecordItem.write(shape, token: copy ? tokenLine.content[start...] : nil, into: &written)
         // Line by line, as bytes (a line's content excludes its line feed and a CR before it).
         var lineStart = 0
         var expectedCount = 0
@@ -188,10 +223,12 @@ struct LogDecoder {
     /// The long text of a list item: after the lead on its first line, across `\`-ended
     /// lines indented by two spaces, up to the space before the token.
     private func body(_ itemLines: [Line], lead: [UInt8], tokenAt start: Int) throws(LogError) -> String {
-        guard let first = itemLines.first, first.content.starts(with: lead) else {
+        guard let first = itemLines.first, first.content.count >= lead.count,
+              Self.same(first.content.prefix(lead.count), lead[...]) else {
             throw damaged(itemLines.first?.number ?? 0, "a record whose text does not follow its heading")
         }
         var texts: [String] = []
+        texts.reserveCapacity(itemLines.count)
         for (offset, line) in itemLines.enumerated() {
             var piece = line.content
             piece = offset == 0 ? piece.dropFirst(lead.count) : piece
@@ -209,6 +246,8 @@ struct LogDecoder {
                 piece = piece.dropLast()
             }
             guard let text = MarkdownText.unescape(piece) else { throw damaged(line.number, "text that sensemaking does not write") }
+            // Most texts are one line: no join.
+            if itemLines.count == 1 { return text }
             texts.append(text)
         }
         return texts.joined(separator: "\n")

@@ -86,39 +86,54 @@ public enum LogTime {
     public static func wholeSeconds(_ date: Date) -> String {
         let interval = date.timeIntervalSinceReferenceDate
         guard interval.isFinite else { return "0000-01-01T00:00:00Z" }
-        return dateAndTime(interval.rounded(.down)) + "Z"
+        var out: [UInt8] = []
+        out.reserveCapacity(20)
+        dateAndTime(interval.rounded(.down), into: &out)
+        out.append(UInt8(ascii: "Z"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// "2026-11-27T10:04:05" for a whole number of seconds since the reference date.
-    private static func dateAndTime(_ whole: Double) -> String {
-        let (day, second) = floorDivide(Int64(whole) + referenceOffset, 86_400)
-        let (year, month, dayOfMonth) = civil(fromDays: day)
-        guard year >= 0 else {
-            return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(dayOfMonth, 2) + "T"
-                + pad(second / 3600, 2) + ":" + pad(second / 60 % 60, 2) + ":" + pad(second % 60, 2)
-        }
-        // Digits into bytes: every record carries a time, written and checked again on read.
+    static func dateAndTime(_ whole: Double) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(20)
-        func put(_ value: Int64, _ width: Int, then separator: UInt8?) {
-            var divisor: Int64 = 1
-            for _ in 1..<width { divisor *= 10 }
-            while divisor <= value / 10 { divisor *= 10 }
-            var rest = value
-            while divisor > 0 {
-                out.append(UInt8(48 + rest / divisor))
-                rest %= divisor
-                divisor /= 10
-            }
+        dateAndTime(whole, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The definition of `dateAndTime`: each field padded by `pad` (`TimeBytesTests` hold the
+    /// two equal).
+    static func dateAndTimeByParts(_ whole: Double) -> String {
+        let (day, second) = floorDivide(Int64(whole) + referenceOffset, 86_400)
+        let (year, month, dayOfMonth) = civil(fromDays: day)
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(dayOfMonth, 2) + "T"
+            + pad(second / 3600, 2) + ":" + pad(second / 60 % 60, 2) + ":" + pad(second % 60, 2)
+    }
+
+    /// `dateAndTime` appended to `out`. Digits into bytes: every record carries a time,
+    /// written and checked again on read, and every item of a JSON export has one.
+    static func dateAndTime(_ whole: Double, into out: inout [UInt8]) {
+        let (day, second) = floorDivide(Int64(whole) + referenceOffset, 86_400)
+        let (year, month, dayOfMonth) = civil(fromDays: day)
+        guard year >= 0, year < 10_000 else {
+            out += dateAndTimeByParts(whole).utf8
+            return
+        }
+        func digit(_ value: Int64) -> UInt8 { 48 + UInt8(truncatingIfNeeded: value) }
+        // Every field but the year is below 100.
+        func two(_ value: Int64, _ separator: UInt8?) {
+            out.append(digit(value / 10))
+            out.append(digit(value % 10))
             if let separator { out.append(separator) }
         }
-        put(year, 4, then: UInt8(ascii: "-"))
-        put(month, 2, then: UInt8(ascii: "-"))
-        put(dayOfMonth, 2, then: UInt8(ascii: "T"))
-        put(second / 3600, 2, then: UInt8(ascii: ":"))
-        put(second / 60 % 60, 2, then: UInt8(ascii: ":"))
-        put(second % 60, 2, then: nil)
-        return String(decoding: out, as: UTF8.self)
+        out.append(digit(year / 1000))
+        out.append(digit(year / 100 % 10))
+        two(year % 100, UInt8(ascii: "-"))
+        two(month, UInt8(ascii: "-"))
+        two(dayOfMonth, UInt8(ascii: "T"))
+        two(second / 3600, UInt8(ascii: ":"))
+        two(second / 60 % 60, UInt8(ascii: ":"))
+        two(second % 60, nil)
     }
 
     /// Parses what `format` writes (and any other `YYYY-MM-DDTHH:MM:SS[.digits]Z`).

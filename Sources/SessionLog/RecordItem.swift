@@ -119,14 +119,20 @@ enum RecordItem {
 
     /// The item as written, appended to `out`: its lines, each ending in a line feed, the
     /// last one with the token. One buffer: the reader's check builds every record again.
-    static func write(_ shape: Shape, into out: inout [UInt8]) {
+    /// `token`, when given, is the bytes `shape.token.write` gives, copied instead (the
+    /// decoder's check, for a token read canonically: `Token.canonical`).
+    static func write(_ shape: Shape, token: ArraySlice<UInt8>? = nil, into out: inout [UInt8]) {
         out += "- ".utf8
         out += shape.lead.utf8
         if let body = shape.body {
             MarkdownText.escape(body, separator: continuation, into: &out)
         }
         out.append(UInt8(ascii: " "))
-        shape.token.write(into: &out)
+        if let token {
+            out += token
+        } else {
+            shape.token.write(into: &out)
+        }
         out.append(UInt8(ascii: "\n"))
     }
 
