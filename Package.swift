@@ -39,17 +39,19 @@ let package = Package(
             "SensemakingCore", "PlanFile", "SessionLog", "Export", "TerminalUI", "CursesTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The seeded generator the property tests share.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SensemakingCoreTests", dependencies: [
-            "SensemakingCore",
+            "SensemakingCore", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "PlanFileTests", dependencies: ["PlanFile"]),
+        .testTarget(name: "PlanFileTests", dependencies: ["PlanFile", "TestSupport"]),
         .testTarget(name: "SessionLogTests", dependencies: [
             "SessionLog", "SensemakingCore",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "SessionLog", "SensemakingCore"], exclude: ["Goldens"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SensemakingCore"], exclude: ["Goldens"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "SessionLog", "SensemakingCore", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SensemakingCore", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SessionLog", "SensemakingCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import Foundation
 import SensemakingCore
 import Testing
+import TestSupport
 @testable import Export
 
 /// `ItemTitle.of` reads a story's title from the text's bytes; it must say what
@@ -11,7 +12,7 @@ struct ItemTitleTests {
                          String(repeating: "x", count: 30), String(repeating: "é", count: 20), "\u{600}", "\n\u{301}"]
 
     @Test func agreesWithTheDefinition() {
-        var random = SeededRandom(seed: 47)
+        var random = SplitMix64(seed: 47)
         for _ in 0..<6000 {
             let text = random.text(from: Self.pieces, length: 0...12)
             let c = Contribution(id: 1, author: nil, stage: 4, kind: .story, text: text, time: Date())

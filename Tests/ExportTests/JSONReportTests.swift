@@ -2,6 +2,7 @@ import Foundation
 import SensemakingCore
 import SessionLog
 import Testing
+import TestSupport
 @testable import Export
 
 /// The JSON export is written by hand; it must be, byte for byte, what `JSONEncoder` wrote
@@ -19,7 +20,7 @@ struct JSONReportTests {
                          "<b>", "&amp;", "\u{FEFF}", "\u{200D}", "null", "0", "-1", "{", "}", "[", "]", ":", ","]
 
     @Test func generatedReports() {
-        var random = SeededRandom(seed: 2026)
+        var random = SplitMix64(seed: 2026)
         let base = Report(workshop())
         let followUpBase = base.followUp
         for round in 0..<300 {

@@ -2,6 +2,7 @@ import Foundation
 import PlanFile
 import SensemakingCore
 import Testing
+import TestSupport
 
 /// The problems found in `yaml`, as `plan check` prints them after the file name.
 func problems(_ yaml: String) -> [String] {
@@ -80,7 +81,7 @@ struct PlanInitTests {
     }
 
     @Test func randomPlansRoundTrip() {
-        var rng = SplitMix(2024)
+        var rng = SplitMix64(seed: 2024)
         for round in 0..<400 {
             let plan = randomPlan(&rng)
             for comments in [false, true] {
@@ -446,17 +447,6 @@ struct PlanProblemTests {
 
 // MARK: Random plans
 
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(_ seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Pieces of text that stress YAML: indicators, quotes, numbers, booleans, Unicode.
 let pieces = ["a", "word", " ", "  ", ":", ": ", "#", " #", "-", "- ", "?", "!", "&", "*", "|", ">", "'", "\"", "\\",
@@ -464,7 +454,7 @@ let pieces = ["a", "word", " ", "  ", ":", ": ", "#", " #", "-", "- ", "?", "!",
               "\n", "\t", "é", "日本", "👩\u{200D}👩\u{200D}👧", "\u{2764}\u{FE0F}", "\u{200C}", "\u{FFFE}", "\u{1B}", "\u{202E}",
               "\u{85}", "\u{2028}", "\u{00A0}", "<<", "---", "..."]
 
-func randomText(_ rng: inout SplitMix, field: Sanitizer.Field) -> String {
+func randomText(_ rng: inout SplitMix64, field: Sanitizer.Field) -> String {
     while true {
         let count = Int(rng.next() % 12) + 1
         var text = ""
@@ -475,7 +465,7 @@ func randomText(_ rng: inout SplitMix, field: Sanitizer.Field) -> String {
     }
 }
 
-func randomPlan(_ rng: inout SplitMix) -> Plan {
+func randomPlan(_ rng: inout SplitMix64) -> Plan {
     let stageCount = Int(rng.next() % 12) + 1
     let stages = (0..<stageCount).map { _ -> PlanStage in
         let element = Element.allCases[Int(rng.next() % 7)]

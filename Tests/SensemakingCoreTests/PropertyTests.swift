@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+import TestSupport
 @testable import SensemakingCore
 
 /// Any sequence of actions, however hostile, leaves the session consistent, and the
@@ -127,11 +128,11 @@ enum Invariants {
 
 /// Turns random numbers into actions a facilitator (or a cat on the keyboard) might send.
 struct Script {
-    var rng: SplitMix
+    var rng: SplitMix64
 
-    init(seed: UInt64) { rng = SplitMix(seed) }
+    init(seed: UInt64) { rng = SplitMix64(seed: seed) }
 
-    mutating func reseed(_ seed: UInt64) { rng = SplitMix(seed) }
+    mutating func reseed(_ seed: UInt64) { rng = SplitMix64(seed: seed) }
 
     mutating func room() -> Room {
         let everyone = ["Ana", "Ben", "Chi", "Dee", "Ana Maria"]
@@ -228,15 +229,3 @@ struct Script {
     }
 }
 
-/// A small, fast, seedable generator (SplitMix64), so a failing seed replays exactly.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(_ seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import TerminalUI
 
 /// Breaking a text again from the breaks of the text one edit ago must give the breaks of

@@ -1,5 +1,6 @@
 import SensemakingCore
 import Testing
+import TestSupport
 @testable import TerminalUI
 
 /// Cells hold up to 15 bytes of a cluster inline and the frame the longer ones: whatever is

@@ -1,5 +1,6 @@
 import SensemakingCore
 import Testing
+import TestSupport
 @testable import TerminalUI
 
 /// The painter's copy of the screen, updated by the renderer's rows only, must always be

@@ -1,6 +1,7 @@
 import Foundation
 import SensemakingCore
 import Testing
+import TestSupport
 @testable import TerminalUI
 
 @Suite struct RenderTests {

@@ -1,6 +1,7 @@
 import Foundation
 import SensemakingCore
 import Testing
+import TestSupport
 @testable import TerminalUI
 
 /// `Renderer` redraws only the input box or the clock when nothing else changed; whatever
