@@ -122,7 +122,7 @@ public struct Cell: Equatable, Sendable {
     }
 
     /// A single space (a blank, whatever its style).
-    public var isSpace: Bool {
+    var isSpace: Bool {
         low == 0x20 && high == 1 << 56
     }
 
@@ -184,7 +184,7 @@ public struct Frame: Equatable, Sendable {
 
     /// Whether a cell of this frame and one of `other` show the same thing. Inline cells are
     /// compared as bits; a spilled cluster by its bytes, since each frame numbers its own.
-    public func sameCell(_ cell: Cell, as otherCell: Cell, of other: Frame) -> Bool {
+    func sameCell(_ cell: Cell, as otherCell: Cell, of other: Frame) -> Bool {
         if cell.spillIndex == nil && otherCell.spillIndex == nil { return cell == otherCell }
         guard cell.style == otherCell.style, cell.continuation == otherCell.continuation else { return false }
         return character(of: cell).utf8.elementsEqual(other.character(of: otherCell).utf8)
@@ -202,7 +202,7 @@ public struct Frame: Equatable, Sendable {
     /// continuation halves left out. `rows`, when given, are the only rows that can differ
     /// (`Renderer.Change`). Runs in this module so that the comparison is inlined: the
     /// painter calls it on every key.
-    public func changedCells(since old: Frame?, rows: [Range<Int>]? = nil) -> [Int] {
+    func changedCells(since old: Frame?, rows: [Range<Int>]? = nil) -> [Int] {
         var changed: [Int] = []
         guard let old, old.size == size else {
             for index in cells.indices where !cells[index].continuation { changed.append(index) }
@@ -227,7 +227,7 @@ public struct Frame: Equatable, Sendable {
     /// Takes whole rows, the cursor and the spilled clusters from `other`, a frame of the same
     /// size that differs from this one in those rows only and whose spilled clusters extend
     /// this one's (the renderer's frames between two whole renders).
-    public mutating func copy(rows: [Range<Int>], from other: Frame) {
+    mutating func copy(rows: [Range<Int>], from other: Frame) {
         guard other.size == size else {
             self = other
             return
