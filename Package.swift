@@ -47,7 +47,7 @@ let package = Package(
         ]),
         .testTarget(name: "PlanFileTests", dependencies: ["PlanFile", "TestSupport"]),
         .testTarget(name: "SessionLogTests", dependencies: [
-            "SessionLog", "SensemakingCore",
+            "SessionLog", "SensemakingCore", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "SessionLog", "SensemakingCore", "TestSupport"], exclude: ["Goldens"]),

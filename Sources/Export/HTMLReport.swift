@@ -43,7 +43,8 @@ public enum HTMLReport {
     static func section(_ s: Report.StageSection, report: Report, into page: inout HTMLPage) {
         page.raw("<section class=\"stage \(s.element.rawValue)\">\n<h2>\(s.number). \(e(s.name))</h2>\n")
         page.raw("<p class=\"question\">\(multiline(s.question))</p>\n")
-        if s.items.isEmpty {
+        // Dots are said in Plausibility even when nothing is typed there: the ranking shows.
+        if s.items.isEmpty && !(s.element == .plausibility && !report.ranking.isEmpty) {
             page.raw("<p class=\"empty\">Nothing was said here.</p>\n")
         } else {
             switch s.element {
@@ -112,7 +113,11 @@ public enum HTMLReport {
             page.raw(BarChart.svg(title: "Plausibility dots", bars: report.ranking.map { ("\($0.number). \($0.story.title)", $0.dots) }))
         }
         page.raw("<h3>The narrative the room agrees on</h3>\n")
-        list(s.items, into: &page)
+        if s.items.isEmpty {
+            page.raw("<p class=\"empty\">No narrative was agreed yet.</p>\n")
+        } else {
+            list(s.items, into: &page)
+        }
     }
 
     static func review(_ f: Report.FollowUpSection, into page: inout HTMLPage) {

@@ -26,7 +26,8 @@ public enum MarkdownReport {
 
     static func section(_ s: Report.StageSection, report: Report) -> String {
         var out = "## \(s.number). \(inline(s.name))\n\n> \(block(s.question, indent: "> "))\n\n"
-        if s.items.isEmpty {
+        // Dots are said in Plausibility even when nothing is typed there: the ranking shows.
+        if s.items.isEmpty && !(s.element == .plausibility && !report.ranking.isEmpty) {
             out += "*Nothing was said here.*\n\n"
         } else {
             switch s.element {
@@ -57,7 +58,8 @@ public enum MarkdownReport {
                     }
                     out += "\n"
                 }
-                out += "**The narrative the room agrees on**\n\n" + list(s.items)
+                out += "**The narrative the room agrees on**\n\n"
+                out += s.items.isEmpty ? "*No narrative was agreed yet.*\n\n" : list(s.items)
             case .ongoingProcess, .extractedCues:
                 out += list(s.items)
             }
@@ -152,11 +154,12 @@ public enum MarkdownReport {
 
     /// A table cell: one line, so line breaks become " / ".
     static func cell(_ text: String) -> String {
-        // Foundation's replacing costs even where there is no line feed, which is most cells.
-        let feed = text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\n")), bytes.count) != nil } ?? false
+        // A table cell is one line: a line feed reads " / ". Per scalar, not with Foundation's
+        // replacing, which passes over a line feed that a combining mark follows.
+        var line = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { line.append(contentsOf: " / ".unicodeScalars) } else { line.append(scalar) }
         }
-            ?? text.utf8.contains(UInt8(ascii: "\n"))
-        return MarkdownEscaping.escapeLine(feed ? text.replacingOccurrences(of: "\n", with: " / ") : text)
+        return MarkdownEscaping.escapeLine(String(line))
     }
 }

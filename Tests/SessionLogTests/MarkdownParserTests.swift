@@ -3,6 +3,7 @@ import PropertyBased
 import SensemakingCore
 @testable import SessionLog
 import Testing
+import TestSupport
 
 /// GitHub's own parser (cmark-gfm, through Python's `cmarkgfm`) renders escaped records, and
 /// we check that user text came out as text only: the same characters, no element of its own.
@@ -99,6 +100,40 @@ struct MarkdownParserTests {
             for output in outputs {
                 #expect(output.tags == ["h2", "h2", "ul", "li", "strong", "strong", "li", "ul"], "\(documents[index].debugDescription)")
                 #expect(sameScalars(output.text, "1. \(titles[index])\n\n\(titles[index]) joined.\n\n"),
+                        "\(output.text.debugDescription) from \(documents[index].debugDescription)")
+            }
+        }
+    }
+
+    /// Issue #13: 10,000 texts that put each special character next to a scalar that joins
+    /// it into one grapheme cluster, as the core lets them in, written as log records.
+    @Test("Text with Prepend, Extend, ZWJ, flags and jamo beside special characters renders as itself",
+          .enabled(if: python != nil, "python3 with cmarkgfm is not installed"))
+    func clusters() throws {
+        var random = SplitMix64(seed: 1313)
+        var texts: [String] = []
+        while texts.count < 10_000 {
+            if case .success(let text) = Sanitizer.clean(ClusterText.text(using: &random), as: .contribution) { texts.append(text) }
+        }
+        let documents = texts.map { text in
+            let item = Contribution(id: 3, author: "Ana", stage: 1, kind: .identity, text: text, time: EscapeTests.header.started)
+            return LogFormat.encode(Record(time: EscapeTests.header.started, event: .contributed(item, advancesTurn: true)),
+                                    number: 1, in: Session(header: EscapeTests.header))
+        }
+        // And the log reads each back, scalar for scalar.
+        let log = LogFormat.header(EscapeTests.header) + texts.enumerated().map { offset, text in
+            LogFormat.encode(EscapeTests.record(text, id: offset + 1), number: offset + 1, in: Session(header: EscapeTests.header))
+        }.joined()
+        let records = try LogFormat.decode(log).records
+        #expect(records.count == texts.count)
+        for (record, text) in zip(records, texts) {
+            guard case .contributed(let item, _) = record.event else { Issue.record("not a contribution"); continue }
+            #expect(sameScalars(item.text, text), "\(text.debugDescription) came back as \(item.text.debugDescription)")
+        }
+        for (index, outputs) in try Self.render(documents).enumerated() {
+            for output in outputs {
+                #expect(output.tags == ["ul", "li", "strong", "strong", "li", "ul"], "tags \(output.tags) for \(documents[index].debugDescription)")
+                #expect(sameScalars(output.text, "\n#3 Ana: \(texts[index]) \n\n"),
                         "\(output.text.debugDescription) from \(documents[index].debugDescription)")
             }
         }
