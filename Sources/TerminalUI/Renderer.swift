@@ -31,7 +31,7 @@ public struct Renderer {
         /// The input box's rows, nil when the frame has none (help, a screen too small).
         var input: Range<Int>?
         /// The draft's layout, for the next key's.
-        var inputReuse: Screen.InputReuse?
+        var inputReuse: FrameBuilder.InputReuse?
     }
 
     private var last: Last?
@@ -67,13 +67,13 @@ public struct Renderer {
         let clock = timerText(state) != timerText(lastState)
         let typed = state.input != lastState.input
         guard clock || typed else { return Change.none }
-        var screen = Screen(state: state, frame: Frame(size: Size(width: 0, height: 0)), theme: theme, stats: StageStats())
-        swap(&screen.frame, &last!.frame)
+        var builder = FrameBuilder(state: state, frame: Frame(size: Size(width: 0, height: 0)), theme: theme, stats: StageStats())
+        swap(&builder.frame, &last!.frame)
         var rows: [Range<Int>] = []
         if typed {
             // A box that grows or shrinks moves the banner and everything above it.
             let reuse = last?.inputReuse
-            let layout = screen.inputLayout(reusing: reuse)
+            let layout = builder.inputLayout(reusing: reuse)
             last?.inputReuse = layout.reusable
             guard layout.rows == inputRows.count else {
                 last = nil
@@ -86,15 +86,15 @@ public struct Renderer {
                 while same < layout.rows - 1, layout.first + same < layout.kept { same += 1 }
             }
             let redrawn = (inputRows.lowerBound + same)..<inputRows.upperBound
-            screen.frame.clear(rows: redrawn)
-            screen.drawInput(layout, top: inputRows.lowerBound, from: same)
+            builder.frame.clear(rows: redrawn)
+            builder.drawInput(layout, top: inputRows.lowerBound, from: same)
             rows.append(redrawn)
         }
         if clock {
-            screen.drawHeader()
+            builder.drawHeader()
             rows.append(0..<1)
         }
-        swap(&screen.frame, &last!.frame)
+        swap(&builder.frame, &last!.frame)
         last!.state = state
         return .rows(rows)
     }

@@ -1,6 +1,6 @@
 import SensemakingCore
 
-extension Screen {
+extension FrameBuilder {
     /// Every key, with what it does; `@NAME` and `//` are here too, since they are typed.
     static let keys: [(key: String, effect: String)] = [
         ("Enter", "send; a line starting with / is a command"),
