@@ -35,15 +35,12 @@ public struct Renderer {
     }
 
     private var last: Last?
-    /// Frames drawn on a copy of the last one rather than whole (for the tests).
-    private(set) var partialRedraws = 0
 
     public init() {}
 
     /// The frame for `state`, and what changed since the last one returned.
     public mutating func render(_ state: AppState, size: Size, theme: Theme) -> (frame: Frame, change: Change) {
         if let change = redraw(state, size: size, theme: theme), let last {
-            if change != .none { partialRedraws += 1 }
             return (last.frame, change)
         }
         let (frame, input) = renderWhole(state, size: size, theme: theme)
