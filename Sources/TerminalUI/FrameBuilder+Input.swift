@@ -15,23 +15,11 @@ extension FrameBuilder {
         var kept = 0
     }
 
-    /// A plain (ASCII) draft as last laid out: its clusters, their widths and its breaks,
-    /// at a width. The next draft shares most of it; only what follows the first difference
-    /// is measured again.
-    struct InputReuse {
-        var characters: [Character]
-        var widths: [Int]
-        var breaks: [TextLayout.Break]
-        var room: Int
-        /// The first line shown.
-        var first: Int
-    }
-
     var inputX: Int { left + 2 }
 
     /// The input box grows to 2, 4 or 6 rows with the screen's height. `reusing` the last
-    /// key's layout, a plain draft is measured and broken again only from the first
-    /// cluster that differs (`Renderer`); the layout is the same either way.
+    /// key's layout (`Renderer`), a plain draft is measured and broken again only from the
+    /// first cluster that differs (`InputReuse`); the layout is the same either way.
     func inputLayout(reusing last: InputReuse? = nil) -> InputLayout {
         let maxRows = height >= 40 ? 6 : height >= 24 ? 4 : 2
         let box = state.input
@@ -39,34 +27,9 @@ extension FrameBuilder {
             return InputLayout(lines: [.blank], first: 0, rows: 1, cursorLine: 0, cursorColumn: 0, placeholder: placeholder)
         }
         let room = width - inputX - 1 - 1  // one column left for the cursor at the end of a line
-        // Re-cluster: characters typed one scalar at a time join here as the terminal draws them.
-        // ASCII other than CR never joins a neighbour, so a plain draft is taken as it is.
-        let last = last.flatMap { $0.room == room ? $0 : nil }
-        var same = 0
-        if let last {
-            let old = last.characters, new = box.characters, end = min(old.count, new.count)
-            // By bytes: `==` on Characters is canonical equivalence, and U+212A KELVIN SIGN
-            // equals "K" (so do U+037E and ";", U+1FEF and "`").
-            while same < end, old[same].utf8.elementsEqual(new[same].utf8) { same += 1 }
-        }
-        let plain = box.characters[same...].allSatisfy { $0.isASCII && $0 != "\r" }
-        let characters = plain ? box.characters : Array(box.text)
-        let cursor = plain ? box.cursor : box.cursor >= box.characters.count ? characters.count
-            : String(box.characters[..<box.cursor]).count
+        let draft = InputReuse.measure(box, room: room, reusing: last)
+        let characters = draft.characters, breaks = draft.breaks, cursor = draft.cursor
         let styles = Array(repeating: Styles.input, count: characters.count)
-        var widths: [Int]
-        var breaks: [TextLayout.Break]
-        var kept = 0
-        if plain, let last {
-            kept = TextLayout.settled(last.breaks, before: same)
-            widths = Array(last.widths[..<same])
-            widths.reserveCapacity(characters.count)
-            for character in characters[same...] { widths.append(DisplayWidth.of(character)) }
-            breaks = TextLayout.breaks(characters, widths: widths, first: room, rest: room, reusing: last.breaks, same: same)
-        } else {
-            widths = characters.map(DisplayWidth.of)
-            breaks = TextLayout.breaks(characters, widths: widths, first: room, rest: room)
-        }
         let lines = breaks.map { Line(characters: characters[$0.range], styles: styles[$0.range]) }
         var cursorLine = 0
         for (index, piece) in breaks.enumerated() where piece.range.lowerBound <= cursor { cursorLine = index }
@@ -75,10 +38,9 @@ extension FrameBuilder {
         let rows = min(lines.count, maxRows)
         var first = max(0, lines.count - rows)
         if cursorLine < first { first = cursorLine }
-        // Only a plain draft is kept, so a reused prefix is plain too and only the rest is checked.
-        let reuse = plain ? InputReuse(characters: characters, widths: widths, breaks: breaks, room: room, first: first) : nil
+        let reuse = draft.plain ? InputReuse(characters: characters, widths: draft.widths, breaks: breaks, room: room, first: first) : nil
         return InputLayout(lines: lines, first: first, rows: rows, cursorLine: cursorLine, cursorColumn: cursorColumn,
-                           placeholder: nil, reusable: reuse, kept: kept)
+                           placeholder: nil, reusable: reuse, kept: draft.kept)
     }
 
     var placeholder: String {
