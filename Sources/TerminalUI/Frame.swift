@@ -186,10 +186,10 @@ extension Frame {
 
 extension Frame {
     /// Where this frame differs from `old` (all of it when there is no old frame of the same
-    /// size): the indices in `cells` a painter must paint, left to right, top to bottom,
-    /// continuation halves left out. `rows`, when given, are the only rows that can differ
-    /// (`Renderer.Change`). Runs in this module so that the comparison is inlined: the
-    /// painter calls it on every key.
+    /// size): the indices in `cells` a painter must paint, left to right and top to bottom
+    /// within each of `rows` in the order given, continuation halves left out. `rows`, when
+    /// given, are the only rows that can differ (`Renderer.Change`). Runs in this module so
+    /// that the comparison is inlined: the painter calls it on every key.
     func changedCells(since old: Frame?, rows: [Range<Int>]? = nil) -> [Int] {
         var changed: [Int] = []
         guard let old, old.size == size else {
