@@ -64,7 +64,7 @@ public enum TextLayout {
         var range: Range<Int>
         var separator: Separator
         /// The last index the line's end was decided on (the count of the text for the last
-        /// line): a text that differs only after it breaks this line the same way.
+        /// line): a text that differs only after it breaks this line the same way (`InputReuse`).
         var examined: Int
 
         /// Where the next line starts: after the space or line feed taken out, if any.
@@ -75,31 +75,19 @@ public enum TextLayout {
     /// fits (the space is taken out) or, in text without spaces such as Chinese or Japanese,
     /// before or after any 2-column cluster; a word with no such place is broken between
     /// clusters. The first line may be narrower or wider than the rest (a hanging indent).
-    /// How many of `previous`, the breaks of a text equal to this one before index `same`,
-    /// stay as they are: those whose end was decided before `same`.
-    static func settled(_ previous: [Break], before same: Int) -> Int {
-        var kept = 0
-        while kept < previous.count, previous[kept].examined < same { kept += 1 }
-        return kept
-    }
-
     /// Linear in the length of the text.
     ///
-    /// `reusing` the breaks of a text equal to this one before index `same` (the input box
-    /// one key ago), the lines whose end was decided before `same` are kept and the rest
-    /// laid out again from the first line start after them: a line is laid out from its
-    /// start alone, so this gives the same breaks (held by `BreakReuseTests`).
+    /// `after`: the first lines of this text, already laid out; the rest follow them.
     static func breaks(_ characters: [Character], widths: [Int], first: Int, rest: Int,
-                       reusing previous: [Break] = [], same: Int = 0) -> [Break] {
-        let kept = settled(previous, before: same)
-        var result = Array(previous.prefix(kept))
+                       after laidOut: [Break] = []) -> [Break] {
+        var result = laidOut
         let count = characters.count
         var start = result.last?.next ?? 0
         var column = 0
         /// The latest place to break: before `index`, taking out the space there or not,
         /// with `column` the width of the line up to that place (the space included).
         var opportunity: (index: Int, space: Bool, column: Int)?
-        var limit = max(1, kept == 0 ? first : rest)
+        var limit = max(1, laidOut.isEmpty ? first : rest)
         var i = start
         func newLine(_ range: Range<Int>, _ separator: Separator, next: Int) {
             result.append(Break(range: range, separator: separator, examined: i))
@@ -153,73 +141,4 @@ public enum TextLayout {
         result.append(Break(range: start..<count, separator: .none, examined: count))
         return result
     }
-}
-
-extension String {
-    func replacingNewlines() -> String {
-        String(map { $0 == "\n" || $0 == "\r\n" ? " " : $0 })
-    }
-}
-
-/// Text with a style per cluster, wrapped and painted by the view.
-struct StyledText {
-    var characters: [Character] = []
-    var styles: [Style] = []
-
-    init() {}
-
-    init(_ text: String, _ style: Style) {
-        append(text, style)
-    }
-
-    mutating func append(_ text: String, _ style: Style) {
-        for character in text {
-            characters.append(character)
-            styles.append(style)
-        }
-    }
-
-    var isEmpty: Bool { characters.isEmpty }
-
-    /// Wrapped into lines of `width` columns; lines after the first are indented by `indent`.
-    func wrapped(width: Int, indent: Int = 0) -> [Line] {
-        let widths = characters.map(DisplayWidth.of)
-        return TextLayout.breaks(characters, widths: widths, first: width, rest: width - indent)
-            .enumerated().map { offset, piece in
-                Line(characters: characters[piece.range], styles: styles[piece.range], indent: offset == 0 ? 0 : indent)
-            }
-    }
-}
-
-/// One row of content, ready to paint at the content's left edge plus `indent`.
-struct Line {
-    var characters: ArraySlice<Character>
-    var styles: ArraySlice<Style>
-    var indent: Int = 0
-    /// Paint the whole row in this style first (a band).
-    var fill: Style?
-
-    init(characters: ArraySlice<Character>, styles: ArraySlice<Style>, indent: Int = 0, fill: Style? = nil) {
-        self.characters = characters
-        self.styles = styles
-        self.indent = indent
-        self.fill = fill
-    }
-
-    init(_ text: StyledText, indent: Int = 0, fill: Style? = nil) {
-        self.init(characters: text.characters[...], styles: text.styles[...], indent: indent, fill: fill)
-    }
-
-    init(_ text: String, _ style: Style, indent: Int = 0) {
-        self.init(StyledText(text, style), indent: indent)
-    }
-
-    /// The same line, further in by `columns`.
-    func indented(by columns: Int) -> Line {
-        var line = self
-        line.indent += columns
-        return line
-    }
-
-    static let blank = Line(characters: [], styles: [])
 }

@@ -41,7 +41,7 @@ import TestSupport
             while same < min(old.count, new.count), old[same].utf8.elementsEqual(new[same].utf8) { same += 1 }
             let widths = new.map(DisplayWidth.of)
             let whole = TextLayout.breaks(new, widths: widths, first: room, rest: room)
-            let again = TextLayout.breaks(new, widths: widths, first: room, rest: room, reusing: oldBreaks, same: same)
+            let again = InputReuse.breaks(new, widths: widths, first: room, rest: room, reusing: oldBreaks, same: same)
             #expect(Self.equal(whole, again), "room \(room), same \(same): \(String(old).debugDescription) -> \(String(new).debugDescription)")
             if oldBreaks.first.map({ $0.examined < same }) == true { reused += 1 }
         }
@@ -54,7 +54,7 @@ import TestSupport
         let widths = text.map(DisplayWidth.of)
         let whole = TextLayout.breaks(text, widths: widths, first: 4, rest: 9)
         let previous = TextLayout.breaks(Array("xyz"), widths: [1, 1, 1], first: 4, rest: 9)
-        #expect(Self.equal(whole, TextLayout.breaks(text, widths: widths, first: 4, rest: 9, reusing: previous, same: 0)))
+        #expect(Self.equal(whole, InputReuse.breaks(text, widths: widths, first: 4, rest: 9, reusing: previous, same: 0)))
         #expect(whole.map { String(text[$0.range]) } == ["one", "two three", "four five", "six seven"])
     }
 }

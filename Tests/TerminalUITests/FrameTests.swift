@@ -81,4 +81,57 @@ import TestSupport
         other.copy(rows: [0..<1], from: b)   // row 1 left out: not the new frame
         #expect(other != b)
     }
+
+    /// `put`'s fast path for printable ASCII against what any cluster gets: the cell
+    /// `Cell(_:style:)` makes, in one column, nothing at or past the limit or left of the frame.
+    @Test func printableASCIIIsPutAsAnyClusterIs() {
+        let style = Style(.accent, bold: true)
+        for byte in UInt8(0x20)..<0x7F {
+            let character = Character(Unicode.Scalar(byte))
+            #expect(Cell(ascii: byte, style: style) == Cell(character, style: style))
+            for x in [-1, 0, 3, 4] {
+                // A wide cluster in columns 3 and 4, to be half overwritten.
+                var frame = Frame(size: Size(width: 5, height: 1))
+                frame.put("日", .plain, x: 3, y: 0)
+                var expected = frame
+                let next = frame.put([character], styles: [style], x: x, y: 0, limit: 4)
+                if x >= 0 && x < 4 { expected.set(x, 0, Cell(character, style: style)) }
+                #expect(next == min(x + 1, 4) && frame == expected, "\(byte) at \(x)")
+            }
+        }
+    }
+
+    /// The painter's fast path against the plainly right answer: every cell of the new frame
+    /// compared with the old by what it shows, whichever rows the change was made in.
+    @Test func theNamedRowsHoldEveryChangedCell() {
+        var rng = SplitMix64(seed: 16)
+        let roles = Role.allCases
+        func text(_ rng: inout SplitMix64) -> String {
+            Pieces.text(&rng, pieces: 1 + Int(rng.next() % 6)).replacingOccurrences(of: "\n", with: " ")
+        }
+        func style(_ rng: inout SplitMix64) -> Style {
+            Style(roles[Int(rng.next() % UInt64(roles.count))], bold: rng.next() % 2 == 0)
+        }
+        for _ in 0..<500 {
+            let size = Size(width: 1 + Int(rng.next() % 24), height: 1 + Int(rng.next() % 6))
+            var old = Frame(size: size)
+            for y in 0..<size.height { old.put(text(&rng), style(&rng), x: Int(rng.next() % 4) - 1, y: y) }
+            var new = old
+            var changed = Set<Int>()
+            for _ in 0..<Int(rng.next() % 4) {
+                let y = Int(rng.next() % UInt64(size.height))
+                new.put(text(&rng), style(&rng), x: Int(rng.next() % UInt64(size.width + 1)) - 1, y: y)
+                changed.insert(y)
+            }
+            let rows = changed.sorted().map { $0..<($0 + 1) }
+            let reference = new.cells.indices.filter {
+                !new.cells[$0].continuation && !new.sameCell(new.cells[$0], as: old.cells[$0], of: old)
+            }
+            #expect(new.changedCells(since: old, rows: rows) == reference)
+            #expect(new.changedCells(since: old) == reference)
+            var shown = old
+            shown.copy(rows: rows, from: new)
+            #expect(shown == new && shown.text == new.text)
+        }
+    }
 }

@@ -1,6 +1,6 @@
 import SensemakingCore
 
-extension Screen {
+extension FrameBuilder {
     /// Every key, with what it does; `@NAME` and `//` are here too, since they are typed.
     static let keys: [(key: String, effect: String)] = [
         ("Enter", "send; a line starting with / is a command"),
@@ -69,15 +69,26 @@ extension Screen {
 
     /// Commands in `columns` columns, with their effects or not; nil when too wide.
     func commandTable(columns: Int, effects: Bool, width: Int) -> [Line]? {
-        let entries = CommandParser.usage
+        table(CommandParser.usage.map { ($0.usage, $0.effect) }, columns: columns, effects: effects,
+              style: Styles.emphasis, width: width)
+    }
+
+    /// Keys in `columns` columns, with their effects; nil when too wide.
+    func keyTable(columns: Int, width: Int) -> [Line]? {
+        table(Self.keys.map { ($0.key, $0.effect) }, columns: columns, effects: true, style: Styles.label, width: width)
+    }
+
+    /// Entries (a command or key in `style`, then its effect when `effects`) filling
+    /// `columns` columns top to bottom, three spaces apart; nil when wider than `width`.
+    func table(_ entries: [(name: String, effect: String)], columns: Int, effects: Bool, style: Style, width: Int) -> [Line]? {
         let perColumn = (entries.count + columns - 1) / columns
         let groups = stride(from: 0, to: entries.count, by: perColumn).map {
             Array(entries[$0..<min(entries.count, $0 + perColumn)])
         }
         let gap = 3
-        let usageWidths = groups.map { $0.map { DisplayWidth.of($0.usage) }.max() ?? 0 }
+        let nameWidths = groups.map { $0.map { DisplayWidth.of($0.name) }.max() ?? 0 }
         let effectWidths = groups.map { $0.map { DisplayWidth.of($0.effect) }.max() ?? 0 }
-        let widths = groups.indices.map { usageWidths[$0] + (effects ? 2 + effectWidths[$0] : 0) }
+        let widths = groups.indices.map { nameWidths[$0] + (effects ? 2 + effectWidths[$0] : 0) }
         if widths.reduce(0, +) + gap * (groups.count - 1) > width { return nil }
         return (0..<perColumn).map { row in
             var text = StyledText()
@@ -89,40 +100,11 @@ extension Screen {
                     let start = widths[..<index].reduce(0, +) + gap * index
                     text.append(String(repeating: " ", count: max(0, start - used)), Styles.text)
                 }
-                text.append(entry.usage, Styles.emphasis)
+                text.append(entry.name, style)
                 if effects {
-                    text.append(String(repeating: " ", count: usageWidths[index] - DisplayWidth.of(entry.usage) + 2), Styles.text)
+                    text.append(String(repeating: " ", count: nameWidths[index] - DisplayWidth.of(entry.name) + 2), Styles.text)
                     text.append(entry.effect, Styles.text)
                 }
-            }
-            return Line(text)
-        }
-    }
-
-    func keyTable(columns: Int, width: Int) -> [Line]? {
-        let entries = Self.keys
-        let perColumn = (entries.count + columns - 1) / columns
-        let groups = stride(from: 0, to: entries.count, by: perColumn).map {
-            Array(entries[$0..<min(entries.count, $0 + perColumn)])
-        }
-        let gap = 3
-        let keyWidths = groups.map { $0.map { DisplayWidth.of($0.key) }.max() ?? 0 }
-        let widths = groups.indices.map { index in
-            keyWidths[index] + 2 + (groups[index].map { DisplayWidth.of($0.effect) }.max() ?? 0)
-        }
-        if widths.reduce(0, +) + gap * (groups.count - 1) > width { return nil }
-        return (0..<perColumn).map { row in
-            var text = StyledText()
-            for (index, group) in groups.enumerated() where row < group.count {
-                if index > 0 {
-                    let used = DisplayWidth.of(characters: text.characters)
-                    let start = widths[..<index].reduce(0, +) + gap * index
-                    text.append(String(repeating: " ", count: max(0, start - used)), Styles.text)
-                }
-                let entry = group[row]
-                text.append(entry.key, Styles.label)
-                text.append(String(repeating: " ", count: keyWidths[index] - DisplayWidth.of(entry.key) + 2), Styles.text)
-                text.append(entry.effect, Styles.text)
             }
             return Line(text)
         }

@@ -1,6 +1,6 @@
 import SensemakingCore
 
-extension Screen {
+extension FrameBuilder {
     /// A follow-up's Review: what the earlier session left open, numbered for `/mark`, each
     /// with what the room says became of it; the updates said here underneath.
     mutating func drawReview(top: Int, bottom: Int, ruleRow: Int) {

@@ -1,0 +1,61 @@
+import Foundation
+import SensemakingCore
+
+extension FrameBuilder {
+    /// The turn banner: whose turn it is and, at its right end, who has not spoken yet.
+    mutating func drawBanner(row: Int) {
+        frame.fill(row: row, style: Styles.banner)
+        var main = StyledText()
+        var side = ""
+        if session.stage == .welcome {
+            main.append(" Type a name and press Enter · /next to begin ", Styles.bannerBold)
+            let count = session.roster.count
+            side = count == 0 ? "no one here yet" : "\(count) here"
+        } else if let holder = session.turnHolder, let turn = session.turn {
+            let dots = session.stage.element == .plausibility
+            main.append(" \(holder)", Styles.bannerBold)
+            main.append(" — your turn\(dots ? " to place \(session.plan.dots) dots" : "") · \(turn + 1) of \(session.roster.count) ", Styles.bannerBold)
+            side = waitingText(dots: dots)
+        } else {
+            main.append(" No one is here — /join NAME adds a participant ", Styles.bannerBold)
+        }
+        let end = frame.put(main.characters, styles: main.styles, x: 0, y: row, limit: width)
+        if !side.isEmpty {
+            let room = width - end - 3
+            let text = fitNames(side, width: room)
+            if !text.isEmpty {
+                frame.put(text, Styles.banner, x: width - 1 - DisplayWidth.of(text), y: row)
+            }
+        }
+    }
+
+    /// Who has not yet spoken in this stage (or placed dots, in Plausibility); nothing in an
+    /// anonymous session, where contributions carry no names.
+    func waitingText(dots: Bool) -> String {
+        if session.anonymous { return "" }
+        let roster = session.roster
+        var done = Set<String>()
+        if dots {
+            for name in roster where !session.dotsPlaced(by: name).isEmpty { done.insert(name) }
+        } else {
+            done = stats.speakers
+        }
+        let waiting = roster.filter { !done.contains($0) }
+        if waiting.isEmpty { return dots ? "all dots placed" : "everyone has spoken" }
+        return (dots ? "no dots yet: " : "yet to speak: ") + waiting.joined(separator: ", ")
+    }
+
+    /// "yet to speak: Ana, Ben, Chi" cut to a width at a name, with "+N" for the rest.
+    func fitNames(_ text: String, width room: Int) -> String {
+        if DisplayWidth.of(text) <= room { return text }
+        guard let colon = text.range(of: ": ") else { return "" }
+        let label = String(text[..<colon.upperBound])
+        let names = text[colon.upperBound...].components(separatedBy: ", ")
+        for keep in stride(from: names.count - 1, through: 1, by: -1) {
+            let candidate = label + names.prefix(keep).joined(separator: ", ") + " +\(names.count - keep)"
+            if DisplayWidth.of(candidate) <= room { return candidate }
+        }
+        let count = label.replacingOccurrences(of: ": ", with: "") + ": \(names.count)"
+        return DisplayWidth.of(count) <= room ? count : ""
+    }
+}

@@ -1,0 +1,92 @@
+import SensemakingCore
+
+/// Plausibility's board: the stories told, with their dots, cues and mind changers, over the
+/// room's narrative and notes.
+extension FrameBuilder {
+    mutating func drawBoard(top: Int, bottom: Int, ruleRow: Int) {
+        let storyCount = session.stories.count
+        let label = storyCount == 0 ? nil : "\(storyCount) \(plural("story", storyCount)) on the board"
+        drawSplit(head: boardLines(width: contentWidth, rows: headRoom(rows: bottom - top)), headLabel: label, tailLabel: "the room's narrative and notes",
+                  top: top, bottom: bottom, ruleRow: ruleRow)
+    }
+
+
+    /// Stories are ranked once everyone here has placed dots (in an anonymous session,
+    /// once there are as many placements as people here); until then they stay in the
+    /// order they were told, so a number never moves while dots arrive.
+    var everyoneHasPlacedDots: Bool {
+        let roster = session.roster
+        if roster.isEmpty { return false }
+        if session.anonymous { return session.dots.count >= roster.count }
+        return roster.allSatisfy { !session.dotsPlaced(by: $0).isEmpty }
+    }
+
+    /// The board as cards side by side when they fit in `rows` (a projector's big screen),
+    /// else as a list of one line per story, which fits the most on a small one.
+    func boardLines(width: Int, rows: Int) -> [Line] {
+        let stories = session.stories
+        if stories.isEmpty {
+            return [Line("No stories yet: the stories told in Social activity appear here.", Styles.dim)]
+        }
+        let totals = session.dotTotals
+        let ranked = everyoneHasPlacedDots
+        var order = Array(stories.enumerated()).map { (number: $0.offset + 1, story: $0.element, dots: totals[$0.element.id] ?? 0) }
+        if ranked {
+            order.sort { $0.dots != $1.dots ? $0.dots > $1.dots : $0.number < $1.number }
+        }
+        let heading = ranked ? "Ranked by dots: everyone has placed theirs" : "Dots as they arrive · /dots 1 2 3"
+        var lines = [Line(heading, Styles.label)]
+        if let cards = Line.grid(order.count, width: width, minimumWidth: 22, blankBetweenRows: true, block: { index, cardWidth in
+            let entry = order[index]
+            return card(number: entry.number, story: entry.story, dots: entry.dots, first: ranked && index == 0, width: cardWidth)
+        }), cards.count + 1 <= rows {
+            return lines + cards
+        }
+        let numberWidth = String(stories.count).count
+        let dotsWidth = min(10, order.map(\.dots).max() ?? 0) + (order.contains { $0.dots > 10 } ? 1 : 0)
+        let countWidth = String(order.map(\.dots).max() ?? 0).count
+        for (rank, entry) in order.enumerated() {
+            var text = StyledText()
+            let number = String(entry.number)
+            text.append(String(repeating: " ", count: numberWidth - number.count) + number, ranked && rank == 0 ? Styles.selected : Styles.number)
+            text.append("  ", Styles.text)
+            let dots = String(repeating: "●", count: min(entry.dots, 10)) + (entry.dots > 10 ? "+" : "")
+            text.append(dots + String(repeating: " ", count: max(0, dotsWidth - dots.count)), Styles.label)
+            let count = String(entry.dots)
+            text.append(" " + String(repeating: " ", count: countWidth - count.count) + count + "  ", Styles.emphasis)
+            let titleX = DisplayWidth.of(characters: text.characters)
+            var title = entry.story.title
+            if let author = entry.story.author, !session.anonymous { title += " — " + author }
+            text.append(TextLayout.truncate(title, width: width - titleX), Styles.text)
+            lines.append(Line(text))
+            let cues = session.cueLinks.filter { $0.story == entry.story.id }.map(\.cue)
+            let minds = session.mindChangers.filter { $0.story == entry.story.id }.map(\.text)
+            for (label, said) in [("cues: ", cues), ("would change our mind: ", minds)] where !said.isEmpty {
+                let text = StyledText(label + said.map { $0.replacingNewlines() }.joined(separator: " · "), Styles.dim)
+                lines += text.wrapped(width: width - titleX).map { $0.indented(by: titleX) }
+            }
+        }
+        return lines
+    }
+
+    /// One story on the board: its number and dots, its title (two lines at most) and who
+    /// told it, then the cues linked to it and what would change our mind.
+    func card(number: Int, story: Contribution, dots: Int, first: Bool, width: Int) -> [Line] {
+        var head = StyledText()
+        head.append(String(number), first ? Styles.selected : Styles.number)
+        head.append("  ", Styles.text)
+        head.append(dots == 0 ? "no dots" : String(repeating: "●", count: min(dots, 10)) + (dots > 10 ? "+" : ""), Styles.label)
+        if dots > 0 { head.append(" \(dots)", Styles.emphasis) }
+        if let author = story.author, !session.anonymous { head.append(" · " + author, Styles.dim) }
+        var lines = head.clipped(width: width, rows: 1)
+        // The story's first line, as much of it as two lines hold.
+        let title = String(story.text.split(separator: "\n", maxSplits: 1).first ?? "")
+        lines += StyledText(title, Styles.text).clipped(width: width, rows: 2)
+        let cues = session.cueLinks.filter { $0.story == story.id }.map(\.cue)
+        let minds = session.mindChangers.filter { $0.story == story.id }.map { $0.text.replacingNewlines() }
+        for (label, said) in [("cues: ", cues), ("would change our mind: ", minds)] where !said.isEmpty {
+            lines += StyledText(label + said.joined(separator: " · "), Styles.dim).clipped(width: width, rows: 3)
+        }
+        return lines
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import SensemakingCore
+
+/// The visible part of a scrolled list, bottom-anchored: `scroll` counts lines back from
+/// the newest.
+struct FeedWindow {
+    /// Visible lines, oldest first.
+    var lines: [Line]
+    /// Blocks whose first line is above the window.
+    var above: Int
+    /// Blocks entirely below the window.
+    var below: Int
+    /// Lines scrolled back, after clamping to what there is.
+    var scroll: Int
+}
+
+/// The feed: a stage's contributions, newest at the bottom, scrolled back with PgUp; the
+/// scrolled window the other screens' lists share.
+extension FrameBuilder {
+    /// The visible window over blocks of lines given newest first. Only as many blocks are
+    /// laid out as the window and the scroll need; `total` is how many there are in all.
+    func window(rows: Int, scroll requested: Int, total: Int, newestFirst blocks: some Sequence<[Line]>) -> FeedWindow {
+        let rows = max(1, rows)
+        let need = rows + max(0, requested)
+        var reversed: [Line] = []
+        var firstLines: [Int] = []
+        var iterator = blocks.makeIterator()
+        while reversed.count < need, let block = iterator.next() {
+            reversed.append(contentsOf: block.reversed())
+            firstLines.append(reversed.count - 1)
+        }
+        var scroll = max(0, requested)
+        if reversed.count < need { scroll = max(0, min(scroll, reversed.count - rows)) }
+        var end = min(reversed.count, scroll + rows)
+        // A block cut at the top of the window shows from its first line or not at all,
+        // unless it alone fills the window.
+        if let block = firstLines.firstIndex(where: { $0 >= end - 1 }), firstLines[block] > end - 1 {
+            let start = block > 0 ? firstLines[block - 1] : -1
+            if start >= scroll { end = start + 1 }
+        }
+        let lines = scroll < end ? Array(reversed[scroll..<end].reversed()) : []
+        let shownOrBelow = firstLines.filter { $0 < end }.count
+        let below = firstLines.filter { $0 < scroll }.count
+        return FeedWindow(lines: lines, above: max(0, total - shownOrBelow), below: below, scroll: scroll)
+    }
+
+    /// Paints a window from `top`, with "↑ N earlier" on the rule above and, when scrolled
+    /// back, "↓ newer" on its last row.
+    mutating func drawWindow(_ feed: FeedWindow, top: Int, bottom: Int, ruleRow: Int, ruleLabel: String?, noun: String = "earlier") {
+        for (offset, line) in feed.lines.enumerated() where top + offset < bottom {
+            paint(line, row: top + offset)
+        }
+        let up = feed.above > 0 ? "↑ \(feed.above) \(noun) · PgUp" : nil
+        drawRule(row: ruleRow, leftLabel: up, rightLabel: ruleLabel)
+        if feed.scroll > 0 {
+            let text = feed.below > 0 ? "↓ \(feed.below) newer · PgDn" : "↓ more below · PgDn"
+            frame.fill(row: bottom - 1, from: left, to: width - 1, style: .plain)
+            frame.put(text, Styles.label, x: left + 2, y: bottom - 1)
+        }
+    }
+
+    // MARK: Contributions
+
+    /// "7 retrospection notes", for the rule above the stage's contributions.
+    func countLabel() -> String? {
+        guard let kind = session.stage.captures else { return nil }
+        let count = stats.captured
+        if count == 0 { return nil }
+        return "\(count) " + plural(kind.label, count)
+    }
+
+    /// The stage's live contributions, newest first, lazily (a concrete lazy type: an opaque
+    /// `some Sequence` would make the `map` after it eager, wrapping every contribution).
+    /// Through the session's per-stage index, so other stages are never walked.
+    func newestFirst(inStage stage: Int)
+        -> LazyFilterSequence<LazyMapSequence<ReversedCollection<[Int]>, Contribution>> {
+        let contributions = session.contributions
+        return session.contributionsByStage[stage].reversed().lazy
+            .map { contributions[$0] }
+            .filter { !$0.retracted }
+    }
+
+    mutating func drawContributions(top: Int, bottom: Int, ruleRow: Int, ruleLabel: String?) {
+        let total = stats.live
+        if total == 0 {
+            drawRule(row: ruleRow, leftLabel: nil, rightLabel: nil)
+            frame.put(TextLayout.truncate(emptyText, width: contentWidth), Styles.dim, x: left, y: top)
+            return
+        }
+        let feed = contributionWindow(rows: bottom - top - (state.scroll > 0 ? 1 : 0), total: total)
+        drawWindow(feed, top: top, bottom: bottom, ruleRow: ruleRow, ruleLabel: ruleLabel)
+    }
+
+    /// The current stage's contributions in a window of `rows`, laid out newest first
+    /// and only as far back as the window and the scroll reach.
+    func contributionWindow(rows: Int, total: Int) -> FeedWindow {
+        let builder = self
+        let width = contentWidth
+        return window(rows: rows, scroll: state.scroll, total: total,
+                      newestFirst: newestFirst(inStage: session.current).map { builder.block($0, width: width) })
+    }
+
+    var emptyText: String {
+        if let holder = session.turnHolder { return "Nothing yet. \(holder) begins: type below and press Enter." }
+        return "Nothing yet."
+    }
+
+    /// A contribution: "#12 Ana (as a GP · 2019 · edited): text", wrapped with the lines
+    /// after the first indented under the name.
+    func block(_ contribution: Contribution, width: Int, showWhen: Bool = true) -> [Line] {
+        var text = StyledText()
+        let number = "#\(contribution.id)"
+        text.append(number, Styles.number)
+        text.append(" ", Styles.text)
+        var named = false
+        if contribution.kind == .note {
+            text.append("Note", Styles.label)
+            named = true
+        } else if let author = contribution.author, !session.anonymous {
+            text.append(author, Styles.author)
+            named = true
+        }
+        let tags = tagParts(contribution, showWhen: showWhen)
+        if !tags.isEmpty {
+            text.append((named ? " " : "") + "(" + tags.joined(separator: " · ") + ")", Styles.dim)
+            named = true
+        }
+        text.append(named ? ": " : "", Styles.text)
+        text.append(contribution.text, Styles.text)
+        return text.wrapped(width: width, indent: DisplayWidth.of(number) + 1)
+    }
+
+    func tagParts(_ contribution: Contribution, showWhen: Bool) -> [String] {
+        var parts: [String] = []
+        let tags = contribution.tags
+        if let identity = tags.speakingAs { parts.append("as \(identity)") }
+        if showWhen, let when = tags.when { parts.append(when) }
+        if let owner = tags.owner, owner != contribution.author { parts.append("owner: \(owner)") }
+        if contribution.edited { parts.append("edited") }
+        return parts
+    }
+}

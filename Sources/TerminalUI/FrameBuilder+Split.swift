@@ -1,0 +1,52 @@
+import SensemakingCore
+
+/// The split view of Review, the board and Close: a fixed part on top, the stage's
+/// contributions under it.
+extension FrameBuilder {
+    /// A fixed part on top (the board, the synthesis) and the stage's contributions under it.
+    /// Unscrolled, the top part shows as much as fits and the newest contributions stay in
+    /// view; scrolled back with PgUp, both are one list, so every line can be reached.
+    mutating func drawSplit(head: [Line], headLabel: String?, tailLabel: String, top: Int, bottom: Int, ruleRow: Int) {
+        let rows = bottom - top
+        let items = stats.live
+        if state.scroll > 0 && items + head.count > 0 {
+            let separator = ruleLine(tailLabel)
+            let builder = self
+            let width = contentWidth
+            let contributions = newestFirst(inStage: session.current).map { builder.block($0, width: width) }
+            let headBlocks = (items > 0 ? [[separator]] : []) + head.reversed().map { [$0] }
+            let feed = window(rows: rows - 1, scroll: state.scroll, total: items + headBlocks.count,
+                              newestFirst: [AnySequence(contributions), AnySequence(headBlocks)].lazy.joined())
+            drawWindow(feed, top: top, bottom: bottom, ruleRow: ruleRow, ruleLabel: headLabel, noun: "more")
+            return
+        }
+        let headRows = min(head.count, headRoom(rows: rows))
+        if head.count > headRows {
+            for (offset, line) in head.prefix(headRows - 1).enumerated() { paint(line, row: top + offset) }
+            frame.put("… \(head.count - headRows + 1) more lines · PgUp", Styles.dim, x: left, y: top + headRows - 1)
+        } else {
+            for (offset, line) in head.enumerated() { paint(line, row: top + offset) }
+        }
+        drawRule(row: ruleRow, leftLabel: nil, rightLabel: headLabel)
+        guard items > 0 else { return }
+        let separator = top + headRows
+        let feed = contributionWindow(rows: bottom - separator - 1, total: items)
+        drawWindow(feed, top: separator + 1, bottom: bottom, ruleRow: separator, ruleLabel: tailLabel)
+    }
+
+    /// The rows the top part of a split may take unscrolled: all but a rule and a few of
+    /// the newest contributions under it, when there are any.
+    func headRoom(rows: Int) -> Int {
+        max(1, rows - (stats.live == 0 ? 0 : 1 + min(3, rows / 3)))
+    }
+
+    /// A rule with a label at its right end, as a line of a list.
+    func ruleLine(_ label: String) -> Line {
+        let text = " \(label) "
+        let dashes = max(2, contentWidth - DisplayWidth.of(text) - 2)
+        var styled = StyledText(String(repeating: "─", count: dashes), Styles.dim)
+        styled.append(text, Styles.dim)
+        styled.append("──", Styles.dim)
+        return Line(styled)
+    }
+}
