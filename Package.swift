@@ -33,7 +33,11 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
-        .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalUI", "SensemakingCore"]),
+        // The signal handlers that give the terminal back on a crash; one copy of their state.
+        .target(name: "CSignalGuard"),
+        .target(name: "CursesTerminal", dependencies: [
+            "CNcursesw", "CSignalGuard", "TerminalUI", "SensemakingCore",
+        ]),
         // Wiring only: the command line.
         .executableTarget(name: "sensemaking", dependencies: [
             "SensemakingCore", "PlanFile", "SessionLog", "Export", "TerminalUI", "CursesTerminal",
