@@ -7,6 +7,8 @@ let package = Package(
         .executable(name: "sensemaking", targets: ["sensemaking"]),
         // For the benchmark package in Benchmarks/ (its own package, so `swift test` here never builds it).
         .library(name: "SensemakingKit", targets: ["SensemakingCore", "SessionLog", "Export", "TerminalUI"]),
+        // The generated workshops the benchmarks and the tests write; never in `sensemaking`.
+        .library(name: "WorkshopFixtures", targets: ["WorkshopFixtures"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,15 +45,25 @@ let package = Package(
             "SensemakingCore", "PlanFile", "SessionLog", "Export", "TerminalUI", "CursesTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Generated workshops for the benchmarks and the tests.
+        .target(name: "WorkshopFixtures", dependencies: ["SensemakingCore"]),
+        // `bench-log` and `journal-probe`: those workshops written through the real journal,
+        // for scripts/bench and the kill -9 test.
+        .executableTarget(name: "sensemaking-fixtures", dependencies: [
+            "SensemakingCore", "SessionLog", "WorkshopFixtures",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         // The seeded generator the property tests share.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // An in-memory disk that fails on cue, and temporary folders.
+        .target(name: "JournalTestSupport", dependencies: ["SessionLog"], path: "Tests/JournalTestSupport"),
         .testTarget(name: "SensemakingCoreTests", dependencies: [
             "SensemakingCore", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "PlanFileTests", dependencies: ["PlanFile", "TestSupport"]),
         .testTarget(name: "SessionLogTests", dependencies: [
-            "SessionLog", "SensemakingCore",
+            "SessionLog", "SensemakingCore", "JournalTestSupport", "WorkshopFixtures",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "SessionLog", "SensemakingCore", "TestSupport"], exclude: ["Goldens"]),
