@@ -29,6 +29,13 @@ let package = Package(
         .target(name: "Export", dependencies: ["SensemakingCore", "SessionLog"]),
         // Pure view (Session -> Frame) and key decoding; no curses here.
         .target(name: "TerminalUI", dependencies: ["SensemakingCore"]),
+        // What the loop needs from a terminal (`Terminal`), and the inbox that lets another
+        // thread wake its read.
+        .target(name: "TerminalPort", dependencies: ["SensemakingCore", "TerminalUI"]),
+        // The running session: terminal in, reduce, journal and terminal out; no curses.
+        .target(name: "WorkshopLoop", dependencies: [
+            "SensemakingCore", "SessionLog", "Export", "TerminalUI", "TerminalPort",
+        ]),
         // The only code that touches ncurses.
         .systemLibrary(
             name: "CNcursesw",
@@ -38,11 +45,11 @@ let package = Package(
         // The signal handlers that give the terminal back on a crash; one copy of their state.
         .target(name: "CSignalGuard"),
         .target(name: "CursesTerminal", dependencies: [
-            "CNcursesw", "CSignalGuard", "TerminalUI", "SensemakingCore",
+            "CNcursesw", "CSignalGuard", "TerminalPort", "TerminalUI", "SensemakingCore",
         ]),
         // Wiring only: the command line.
         .executableTarget(name: "sensemaking", dependencies: [
-            "SensemakingCore", "PlanFile", "SessionLog", "Export", "TerminalUI", "CursesTerminal",
+            "SensemakingCore", "PlanFile", "SessionLog", "Export", "TerminalUI", "CursesTerminal", "WorkshopLoop",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Generated workshops for the benchmarks and the tests.
@@ -68,6 +75,9 @@ let package = Package(
         ]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "SessionLog", "SensemakingCore", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SensemakingCore", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "WorkshopLoopTests", dependencies: [
+            "WorkshopLoop", "TerminalPort", "TerminalUI", "SessionLog", "SensemakingCore", "JournalTestSupport",
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["SessionLog", "SensemakingCore"]),
     ],
     swiftLanguageModes: [.v6]

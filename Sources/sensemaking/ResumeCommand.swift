@@ -15,7 +15,7 @@ struct ResumeCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            try Workshop.resume(logPath: log, theme: theme)
+            try Launch.resume(logPath: log, theme: theme)
         }
     }
 }
