@@ -28,7 +28,7 @@ public final class CursesScreen: Terminal {
     private var painted = PaintedScreen()
     private var cursorShown: Bool?
     private var stopped = false
-    /// ERR from get_wch with input readable: twice in a row is an end of file.
+    /// ERR from wgetch with input readable: twice in a row is an end of file.
     private var suspiciousReads = 0
     public let inbox = Inbox()
 
