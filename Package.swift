@@ -7,6 +7,8 @@ let package = Package(
         .executable(name: "sensemaking", targets: ["sensemaking"]),
         // For the benchmark package in Benchmarks/ (its own package, so `swift test` here never builds it).
         .library(name: "SensemakingKit", targets: ["SensemakingCore", "SessionLog", "Export", "TerminalUI"]),
+        // The generated workshops the benchmarks and the tests write; never in `sensemaking`.
+        .library(name: "WorkshopFixtures", targets: ["WorkshopFixtures"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,31 +29,55 @@ let package = Package(
         .target(name: "Export", dependencies: ["SensemakingCore", "SessionLog"]),
         // Pure view (Session -> Frame) and key decoding; no curses here.
         .target(name: "TerminalUI", dependencies: ["SensemakingCore"]),
+        // What the loop needs from a terminal (`Terminal`), and the inbox that lets another
+        // thread wake its read.
+        .target(name: "TerminalPort", dependencies: ["SensemakingCore", "TerminalUI"]),
+        // The running session: terminal in, reduce, journal and terminal out; no curses.
+        .target(name: "WorkshopLoop", dependencies: [
+            "SensemakingCore", "SessionLog", "Export", "TerminalUI", "TerminalPort",
+        ]),
         // The only code that touches ncurses.
         .systemLibrary(
             name: "CNcursesw",
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
-        .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalUI", "SensemakingCore"]),
+        // The signal handlers that give the terminal back on a crash; one copy of their state.
+        .target(name: "CSignalGuard"),
+        .target(name: "CursesTerminal", dependencies: [
+            "CNcursesw", "CSignalGuard", "TerminalPort", "TerminalUI", "SensemakingCore",
+        ]),
         // Wiring only: the command line.
         .executableTarget(name: "sensemaking", dependencies: [
-            "SensemakingCore", "PlanFile", "SessionLog", "Export", "TerminalUI", "CursesTerminal",
+            "SensemakingCore", "PlanFile", "SessionLog", "Export", "TerminalUI", "CursesTerminal", "WorkshopLoop",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // Generated workshops for the benchmarks and the tests.
+        .target(name: "WorkshopFixtures", dependencies: ["SensemakingCore"]),
+        // `bench-log` and `journal-probe`: those workshops written through the real journal,
+        // for scripts/bench and the kill -9 test.
+        .executableTarget(name: "sensemaking-fixtures", dependencies: [
+            "SensemakingCore", "SessionLog", "WorkshopFixtures",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The seeded generator the property tests share.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // An in-memory disk that fails on cue, and temporary folders.
+        .target(name: "JournalTestSupport", dependencies: ["SessionLog"], path: "Tests/JournalTestSupport"),
         .testTarget(name: "SensemakingCoreTests", dependencies: [
             "SensemakingCore", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "PlanFileTests", dependencies: ["PlanFile", "TestSupport"]),
         .testTarget(name: "SessionLogTests", dependencies: [
-            "SessionLog", "SensemakingCore", "TestSupport",
+            "SessionLog", "SensemakingCore", "TestSupport", "JournalTestSupport", "WorkshopFixtures",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "SessionLog", "SensemakingCore", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SensemakingCore", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "WorkshopLoopTests", dependencies: [
+            "WorkshopLoop", "TerminalPort", "TerminalUI", "SessionLog", "SensemakingCore", "JournalTestSupport",
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["SessionLog", "SensemakingCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -5,7 +5,7 @@ import os, shutil, statistics, sys, tempfile, time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench
 
-# scripts/ab.py LOG RUNS BIN... (LOG: a 5,000 log from `sensemaking bench-log LOG`)
+# scripts/ab.py LOG RUNS BIN... (LOG: a 5,000 log from `sensemaking-fixtures bench-log LOG`)
 big = os.path.abspath(sys.argv[1]); runs = int(sys.argv[2]); bins = [os.path.abspath(b) for b in sys.argv[3:]]
 tmp = tempfile.mkdtemp(prefix="ab-")
 home = tempfile.mkdtemp(prefix="ab-home-")

@@ -207,6 +207,7 @@ def median(rows, key):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--binary", required=True)
+    ap.add_argument("--fixtures", required=True, help="sensemaking-fixtures, for bench-log")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--interval", type=float, default=0.01, help="seconds between typed keys")
     ap.add_argument("--contributions", type=int, default=5000)
@@ -217,7 +218,7 @@ def main():
     env = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": work,
            "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
     big = os.path.join(work, "big.md")
-    subprocess.run([binary, "bench-log", big, "--count", str(args.contributions)],
+    subprocess.run([os.path.abspath(args.fixtures), "bench-log", big, "--count", str(args.contributions)],
                    check=True, stdout=subprocess.DEVNULL, env=env)
 
     counter = iter(range(1_000_000))

@@ -1,5 +1,6 @@
 import CNcursesw
 import Glibc
+import TerminalPort
 import TerminalUI
 
 /// Why the screen could not start, in one line for standard error.
@@ -13,24 +14,12 @@ public struct TerminalError: Error, Equatable, Sendable, CustomStringConvertible
     public var description: String { message }
 }
 
-/// One read from the terminal.
-public enum RawRead: Equatable, Sendable {
-    /// A character or a key: feed it to `InputDecoder`.
-    case input(RawInput)
-    /// The terminal changed size (already applied: the next `draw` repaints everything).
-    case resize(Size)
-    /// Nothing arrived in time: tick the clock, and feed `.timeout` to the decoder when it
-    /// `awaitsMore` (a lone ESC, a paste that lost its end).
-    case timeout
-    /// The terminal is gone (hung up, end of file): leave as on SIGHUP.
-    case endOfInput
-}
-
 /// The only code that touches ncurses: starts the terminal (or refuses in one line), paints
-/// Frames by difference, reads keys, and restores the terminal on every way out.
+/// Frames by difference, reads keys (and wakes for a post to its inbox), and restores the
+/// terminal on every way out.
 ///
-/// Not thread-safe: use it from the main loop only.
-public final class CursesScreen {
+/// Not thread-safe: use it from the main loop only; other threads only post to `inbox`.
+public final class CursesScreen: Terminal {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     /// Colour pair per role, by `Role.rawValue`; 0 for a role without colour.
@@ -39,8 +28,9 @@ public final class CursesScreen {
     private var painted = PaintedScreen()
     private var cursorShown: Bool?
     private var stopped = false
-    /// ERR from get_wch with input readable: twice in a row is an end of file.
+    /// ERR from wgetch with input readable: twice in a row is an end of file.
     private var suspiciousReads = 0
+    public let inbox = Inbox()
 
     static let bracketedPasteOn = "\u{1B}[?2004h"
     static let bracketedPasteOff = "\u{1B}[?2004l"
@@ -159,11 +149,6 @@ public final class CursesScreen {
         TerminalGuard.termination != nil
     }
 
-    /// The signal behind `terminationRequested`, if any.
-    public var terminationSignal: Int32? {
-        TerminalGuard.termination
-    }
-
     /// Whether more input already waits to be read: the loop may skip drawing until it has
     /// caught up (a long paste, fast typing), then draw once.
     public var inputPending: Bool {
@@ -178,7 +163,7 @@ public final class CursesScreen {
 
     /// The next `draw` paints every cell and clears the terminal first (after a resize, or
     /// when something else may have written to the terminal).
-    public func invalidate() {
+    func invalidate() {
         painted.invalidate()
         clearok(window, true)
     }
@@ -262,11 +247,12 @@ public final class CursesScreen {
 
     // MARK: Reading
 
-    /// What one `wgetch` gave: a byte, an ncurses key code, or nothing.
+    /// What one `wgetch` gave: a byte, an ncurses key code, or nothing; or a post woke the wait.
     private enum Unit {
         case byte(UInt8)
         case key(Int32)
         case timeout
+        case posted
         case endOfInput
     }
 
@@ -276,7 +262,8 @@ public final class CursesScreen {
     /// How long the rest of a UTF-8 character may take after its first byte.
     static let continuationMilliseconds: Int32 = 50
 
-    /// Waits up to `timeoutMilliseconds` (negative: forever) for one character or key.
+    /// Waits up to `timeoutMilliseconds` (negative: forever) for one character or key, or a
+    /// post to `inbox`.
     ///
     /// Characters are assembled from bytes here rather than by `get_wch`, which on an invalid
     /// byte keeps reading until 16 bytes have gone by and then drops them: here an invalid or
@@ -287,6 +274,8 @@ public final class CursesScreen {
         switch nextUnit(timeoutMilliseconds: timeoutMilliseconds) {
         case .timeout:
             return .timeout
+        case .posted:
+            return .posted
         case .endOfInput:
             return .endOfInput
         case .key(let code):
@@ -312,7 +301,8 @@ public final class CursesScreen {
         }
         var bytes = [lead]
         while bytes.count < length {
-            let unit = nextUnit(timeoutMilliseconds: Self.continuationMilliseconds)
+            // Straight from ncurses: a post waits until the character is whole.
+            let unit = getch(timeoutMilliseconds: Self.continuationMilliseconds)
             guard case .byte(let next) = unit, next & 0xC0 == 0x80 else {
                 // Cut short: the unit stands on its own.
                 if case .timeout = unit {} else { pushedBack = unit }
@@ -326,11 +316,28 @@ public final class CursesScreen {
         return "\u{FFFD}"
     }
 
+    /// The next unit: what ncurses already holds, else whichever comes first of input and a
+    /// post, waiting in poll(2) on both.
     private func nextUnit(timeoutMilliseconds: Int32) -> Unit {
         if let unit = pushedBack {
             pushedBack = nil
             return unit
         }
+        // Bytes ncurses read ahead while matching a key sequence (the rest of a paste's
+        // start marker), and a resize, are invisible to poll(2): take them first.
+        let held = getch(timeoutMilliseconds: 0)
+        if case .timeout = held {} else { return held }
+        switch inbox.wait(for: 0, timeoutMilliseconds: timeoutMilliseconds) {
+        case .posted: return .posted
+        case .timedOut: return .timeout
+        case .hungUp: return .endOfInput
+        // A signal (SIGWINCH gives KEY_RESIZE now) or input.
+        case .readable, .interrupted: return getch(timeoutMilliseconds: 0)
+        }
+    }
+
+    /// One `wgetch`, waiting up to `timeoutMilliseconds` (0: what is there now).
+    private func getch(timeoutMilliseconds: Int32) -> Unit {
         wtimeout(window, timeoutMilliseconds)
         cn_set_errno(0)
         let value = wgetch(window)

@@ -1,10 +1,10 @@
 import SensemakingCore
 
-/// What `get_wch` gave, one call at a time.
+/// What the terminal's read gave, one at a time.
 public enum RawInput: Equatable, Sendable {
-    /// `get_wch` returned OK: one Unicode scalar (a character or a control code).
+    /// One Unicode scalar (a character or a control code), assembled from UTF-8 bytes.
     case character(UnicodeScalar)
-    /// `get_wch` returned KEY_CODE_YES: an ncurses key code (KEY_UP, KEY_F(1), KEY_RESIZE…).
+    /// An ncurses key code (KEY_UP, KEY_F(1), KEY_RESIZE…).
     case keyCode(Int32)
     /// Nothing arrived within the read's timeout. Feed it: it turns a lone ESC into
     /// `.escape`, and ends a bracketed paste whose end marker never came.

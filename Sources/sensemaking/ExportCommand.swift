@@ -9,8 +9,7 @@ struct ExportCommand: ParsableCommand {
         discussion: "Works on a finished log, on a resumed one, and on one a live session is still writing."
     )
 
-    @Argument(help: ArgumentHelp("The session's log.", valueName: "LOG"))
-    var log: String
+    @OptionGroup var source: LogArgument
 
     @Option(help: "markdown, html or json.")
     var format: ExportFormat = .markdown
@@ -26,14 +25,14 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let session = try Files.replayedSession(log)
+            let session = try Files.replayedSession(source.log)
             let text = format.render(Report(session, anonymize: anonymize))
             guard let output, output != "-" else {
                 FileHandle.standardOutput.write(Data(text.utf8))
                 return
             }
             do {
-                try ExportFile.write(text, to: output, log: log, force: force)
+                try ExportFile.write(text, to: output, log: source.log, force: force)
             } catch let error as ExportFile.Refusal {
                 throw Failure(error.message)
             }

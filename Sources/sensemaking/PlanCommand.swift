@@ -33,7 +33,7 @@ struct PlanCommand: ParsableCommand {
         var force = false
 
         func run() throws {
-            try PlanFiles.reporting {
+            try reporting {
                 let text = PlanFile.encode(.standard, comments: true)
                 if file == "-" {
                     FileHandle.standardOutput.write(Data(text.utf8))
@@ -56,7 +56,7 @@ struct PlanCommand: ParsableCommand {
 
         func run() throws {
             var issues: [PlanIssue] = []
-            try PlanFiles.reporting {
+            try reporting {
                 let text = file == "-" ? try PlanFiles.readStandardInput() : try PlanFiles.read(file)
                 switch PlanFile.decode(text) {
                 case .success(let plan):
@@ -75,22 +75,6 @@ struct PlanCommand: ParsableCommand {
 
 /// What `plan init` and `plan check` need from the file system, each failure one line.
 enum PlanFiles {
-    struct Failure: Error {
-        var message: String
-        init(_ message: String) { self.message = message }
-    }
-
-    /// Runs `body`; a `Failure` becomes one line on standard error and exit status 1,
-    /// with nothing more from ArgumentParser.
-    static func reporting(_ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let failure as Failure {
-            FileHandle.standardError.write(Data("sensemaking: \(failure.message)\n".utf8))
-            throw ExitCode.failure
-        }
-    }
-
     /// "7 stages, 70 minutes"
     static func summary(_ plan: Plan) -> String {
         let stages = plan.stages.count

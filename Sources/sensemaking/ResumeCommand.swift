@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 
 struct ResumeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -7,15 +6,12 @@ struct ResumeCommand: ParsableCommand {
         abstract: "Continue a session exactly where its log ends."
     )
 
-    @Argument(help: ArgumentHelp("The session's log.", valueName: "LOG"))
-    var log: String
-
-    @Option(help: "auto, dark, light or contrast.")
-    var theme: ThemeName = .auto
+    @OptionGroup var source: LogArgument
+    @OptionGroup var look: LookOptions
 
     func run() throws {
         try reporting {
-            try Workshop.resume(logPath: log, theme: theme)
+            try Launch.resume(logPath: source.log, theme: look.theme)
         }
     }
 }

@@ -23,8 +23,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The log to create (default: sensemaking-YYYYMMDD-HHMMSS.md here).", valueName: "FILE"))
     var log: String?
 
-    @Option(help: "auto, dark, light or contrast.")
-    var theme: ThemeName = .auto
+    @OptionGroup var look: LookOptions
 
     @Flag(help: "Keep contributions without names.")
     var anonymous = false
@@ -47,7 +46,7 @@ struct RunCommand: ParsableCommand {
                 started: Date(),
                 followUp: previous.map { FollowUp(of: $0, log: followUp ?? "") })
             let path = log ?? LogNaming.defaultName(at: header.started)
-            try Workshop.start(header: header, logPath: path, theme: theme)
+            try Launch.start(header: header, logPath: path, theme: look.theme)
         }
     }
 
@@ -98,10 +97,6 @@ struct RunCommand: ParsableCommand {
         }
         return names
     }
-}
-
-enum ThemeName: String, ExpressibleByArgument, CaseIterable {
-    case auto, dark, light, contrast
 }
 
 enum LogNaming {

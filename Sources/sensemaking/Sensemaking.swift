@@ -14,8 +14,7 @@ struct Sensemaking: ParsableCommand {
             every command.
             """,
         version: version,
-        subcommands: [RunCommand.self, ResumeCommand.self, ExportCommand.self, PlanCommand.self, JournalProbeCommand.self,
-                      BenchLogCommand.self],
+        subcommands: [RunCommand.self, ResumeCommand.self, ExportCommand.self, PlanCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

@@ -1,19 +1,21 @@
 import Foundation
+import JournalTestSupport
 import SensemakingCore
+import WorkshopFixtures
 @testable import SessionLog
 import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// The real binary appends through the real journal (`sensemaking journal-probe`) and prints
-/// each record's id once its append returned saved; it is killed with SIGKILL at random
-/// moments. Every printed id must be in the log, byte for byte, and resume must work.
+/// A real process appends through the real journal (`sensemaking-fixtures journal-probe`)
+/// and prints each record's id once its append returned saved; it is killed with SIGKILL at
+/// random moments. Every printed id must be in the log, byte for byte, and resume must work.
 @Suite("kill -9")
 struct KillTests {
-    /// `swift test` builds the executable beside the test bundle (on Linux, `Bundle.main`
+    /// `swift test` builds the executables beside the test bundle (on Linux, `Bundle.main`
     /// is that build folder).
-    static var binary: String { Bundle.main.bundleURL.appendingPathComponent("sensemaking").path }
+    static var binary: String { Bundle.main.bundleURL.appendingPathComponent("sensemaking-fixtures").path }
 
     /// The probe's log as it must be on disk with its first `count` records.
     final class Expected {
@@ -60,7 +62,7 @@ struct KillTests {
     func killNine() throws {
         let binary = Self.binary
         guard FileManager.default.isExecutableFile(atPath: binary) else {
-            Issue.record("the sensemaking binary is not at \(binary); `swift build` builds it")
+            Issue.record("the sensemaking-fixtures binary is not at \(binary); `swift build` builds it")
             return
         }
         let folder = try TemporaryFolder()
@@ -93,7 +95,7 @@ struct KillTests {
             let status = exited ? -1 : Spawn.wait(child)
             guard status == 128 + SIGKILL else {
                 let message = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
-                Issue.record("journal-probe ended by itself (status \(status)) before it was killed: \(message) — is JournalProbeCommand registered as a subcommand of sensemaking?")
+                Issue.record("journal-probe ended by itself (status \(status)) before it was killed: \(message) — is JournalProbeCommand registered as a subcommand of sensemaking-fixtures?")
                 return
             }
             let reported = Self.completeLines(output).map { Int($0) }

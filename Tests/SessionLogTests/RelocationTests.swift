@@ -1,4 +1,5 @@
 import Foundation
+import JournalTestSupport
 import SensemakingCore
 @testable import SessionLog
 import Testing

@@ -4,6 +4,7 @@ import Foundation
 import SensemakingCore
 import SessionLog
 import TerminalUI
+import WorkshopFixtures
 
 /// The workshop `scripts/bench` resumes: 5,000 contributions typed through `reduce`, kept
 /// in memory (records and the session after each batch) instead of a file.

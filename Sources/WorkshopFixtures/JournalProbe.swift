@@ -1,8 +1,8 @@
 import Foundation
 import SensemakingCore
 
-/// A fixed session that `sensemaking journal-probe` writes through the real journal and the
-/// kill -9 test checks byte for byte: record 1 enters Identity, every later one is a
+/// A fixed session that `sensemaking-fixtures journal-probe` writes through the real journal
+/// and the kill -9 test checks byte for byte: record 1 enters Identity, every later one is a
 /// contribution whose text mixes Markdown, line breaks and scripts, of varying length.
 public enum JournalProbe {
     public static let started = Date(timeIntervalSinceReferenceDate: 817_000_000.25)

@@ -11,10 +11,12 @@ import Glibc
 /// A failed fsync does what Linux does: it marks the dirty pages clean without writing them,
 /// so a later fsync that "succeeds" does not bring them back. Folder entries become durable
 /// only when the folder is fsynced.
-final class MemoryFileIO: FileIO, @unchecked Sendable {
-    enum Call: Hashable { case open, write, fsync, truncate }
+public final class MemoryFileIO: FileIO, @unchecked Sendable {
+    public init() {}
 
-    enum Failure {
+    public enum Call: Hashable, Sendable { case open, write, fsync, truncate }
+
+    public enum Failure: Sendable {
         case error(Int32)
         /// write(2) takes half the bytes (at least one) and succeeds.
         case short
@@ -24,16 +26,23 @@ final class MemoryFileIO: FileIO, @unchecked Sendable {
         case partialThen(Int32)
     }
 
-    struct Fault {
-        var call: Call
+    public struct Fault: Sendable {
+        public var call: Call
         /// 1-based count of calls of that kind on matching paths.
-        var nth: Int
-        var failure: Failure
+        public var nth: Int
+        public var failure: Failure
         /// From the nth call on, not only at it.
-        var persistent = false
+        public var persistent = false
+
+        public init(call: Call, nth: Int, failure: Failure, persistent: Bool = false) {
+            self.call = call
+            self.nth = nth
+            self.failure = failure
+            self.persistent = persistent
+        }
     }
 
-    final class Node {
+    public final class Node {
         var data: [UInt8] = []
         var dirty: [Bool] = []
         var durable: [UInt8] = []
@@ -46,32 +55,32 @@ final class MemoryFileIO: FileIO, @unchecked Sendable {
         var path: String
     }
 
-    private(set) var names: [String: Node] = [:]
+    public private(set) var names: [String: Node] = [:]
     private var durableNames: [String: Node] = [:]
-    var directories: Set<String> = ["/mem", "/mem/good"]
+    public var directories: Set<String> = ["/mem", "/mem/good"]
     private var open: [Int32: Open] = [:]
     private var nextFD: Int32 = 100
-    var faults: [Fault] = []
+    public var faults: [Fault] = []
     /// The paths whose calls are counted (and so can fail); empty: every path.
-    var watched: Set<String> = []
+    public var watched: Set<String> = []
     private(set) var counts: [Call: Int] = [:]
     private var failNextWrite: Int32?
 
     // MARK: Inspection
 
-    func exists(_ path: String) -> Bool { names[path] != nil }
+    public func exists(_ path: String) -> Bool { names[path] != nil }
 
-    func contents(_ path: String) -> [UInt8]? { names[path]?.data }
+    public func contents(_ path: String) -> [UInt8]? { names[path]?.data }
 
     /// What `path` would hold after a power cut now; nil if it would not exist.
-    func crashImage(_ path: String) -> [UInt8]? {
+    public func crashImage(_ path: String) -> [UInt8]? {
         guard let node = durableNames[path] else { return nil }
         var image = Array(node.durable.prefix(node.durableSize))
         if image.count < node.durableSize { image += Array(repeating: 0, count: node.durableSize - image.count) }
         return image
     }
 
-    func put(_ path: String, _ bytes: [UInt8]) {
+    public func put(_ path: String, _ bytes: [UInt8]) {
         let node = Node()
         node.data = bytes
         node.dirty = Array(repeating: false, count: bytes.count)
@@ -89,11 +98,11 @@ final class MemoryFileIO: FileIO, @unchecked Sendable {
     }
 
     /// Calls of `call` so far on watched paths.
-    func calls(_ call: Call) -> Int { counts[call] ?? 0 }
+    public func calls(_ call: Call) -> Int { counts[call] ?? 0 }
 
     // MARK: FileIO
 
-    func open(_ path: String, flags: Int32, mode: mode_t) throws(SystemError) -> Int32 {
+    public func open(_ path: String, flags: Int32, mode: mode_t) throws(SystemError) -> Int32 {
         if case .error(let code)? = fault(.open, path: path) { throw SystemError("open", code) }
         if flags & O_DIRECTORY != 0 {
             guard directories.contains(path) else { throw SystemError("open", ENOENT) }
@@ -126,7 +135,7 @@ final class MemoryFileIO: FileIO, @unchecked Sendable {
         return (node, entry.path)
     }
 
-    func write(_ fd: Int32, _ bytes: ArraySlice<UInt8>) throws(SystemError) -> Int {
+    public func write(_ fd: Int32, _ bytes: ArraySlice<UInt8>) throws(SystemError) -> Int {
         let (node, path) = try file(fd, "write")
         if let code = failNextWrite {
             failNextWrite = nil
@@ -147,7 +156,7 @@ final class MemoryFileIO: FileIO, @unchecked Sendable {
         return take
     }
 
-    func fsync(_ fd: Int32) throws(SystemError) {
+    public func fsync(_ fd: Int32) throws(SystemError) {
         guard let entry = open[fd] else { throw SystemError("fsync", EBADF) }
         let failure = fault(.fsync, path: entry.path)
         guard let node = entry.node else {
@@ -172,12 +181,12 @@ final class MemoryFileIO: FileIO, @unchecked Sendable {
         node.durableSize = node.data.count
     }
 
-    func close(_ fd: Int32) throws(SystemError) {
+    public func close(_ fd: Int32) throws(SystemError) {
         guard let entry = open.removeValue(forKey: fd) else { throw SystemError("close", EBADF) }
         if let node = entry.node, node.lockedBy == fd { node.lockedBy = nil }
     }
 
-    func truncate(_ fd: Int32, to length: Int) throws(SystemError) {
+    public func truncate(_ fd: Int32, to length: Int) throws(SystemError) {
         let (node, path) = try file(fd, "ftruncate")
         if case .error(let code)? = fault(.truncate, path: path) { throw SystemError("ftruncate", code) }
         if length < node.data.count {
@@ -186,23 +195,23 @@ final class MemoryFileIO: FileIO, @unchecked Sendable {
         }
     }
 
-    func rename(_ from: String, to: String) throws(SystemError) {
+    public func rename(_ from: String, to: String) throws(SystemError) {
         guard let node = names.removeValue(forKey: from) else { throw SystemError("rename", ENOENT) }
         names[to] = node
     }
 
-    func unlink(_ path: String) throws(SystemError) {
+    public func unlink(_ path: String) throws(SystemError) {
         guard names.removeValue(forKey: path) != nil else { throw SystemError("unlink", ENOENT) }
     }
 
-    func lockExclusive(_ fd: Int32) throws(SystemError) -> Bool {
+    public func lockExclusive(_ fd: Int32) throws(SystemError) -> Bool {
         let (node, _) = try file(fd, "flock")
         if let holder = node.lockedBy, holder != fd { return false }
         node.lockedBy = fd
         return true
     }
 
-    func read(_ path: String) throws(SystemError) -> [UInt8] {
+    public func read(_ path: String) throws(SystemError) -> [UInt8] {
         guard let node = names[path] else { throw SystemError("open", ENOENT) }
         return node.data
     }
@@ -213,11 +222,11 @@ final class MemoryFileIO: FileIO, @unchecked Sendable {
                      links: UInt64(names.values.filter { $0 === node }.count))
     }
 
-    func identity(of fd: Int32) -> FileIdentity? {
+    public func identity(of fd: Int32) -> FileIdentity? {
         open[fd]?.node.map(identity)
     }
 
-    func identity(atPath path: String) -> FileIdentity? {
+    public func identity(atPath path: String) -> FileIdentity? {
         if directories.contains(path) { return FileIdentity(device: 1, inode: 0, links: 1) }
         return names[path].map(identity)
     }

@@ -1,9 +1,10 @@
 import Foundation
 import SensemakingCore
 
-/// A long session typed line by line through `reduce`, for `sensemaking bench-log` and the
-/// in-process benchmarks: every stage in turn with its tags, notes, passes, edits, undos and
-/// dots, ending back on Identity (where `scripts/bench` types). The same log on every run.
+/// A long session typed line by line through `reduce`, for `sensemaking-fixtures bench-log`
+/// and the in-process benchmarks: every stage in turn with its tags, notes, passes, edits,
+/// undos and dots, ending back on Identity (where `scripts/bench` types). The same log on
+/// every run.
 public struct BenchWorkshop {
     /// Takes each batch of records with the session after them, as `Journal.append` does.
     public typealias Sink = ([Record], Session) -> SaveStatus

@@ -1,0 +1,66 @@
+import CursesTerminal
+import Foundation
+import SensemakingCore
+import SessionLog
+import TerminalUI
+import WorkshopLoop
+
+/// `run` and `resume`: opens the journal and the real terminal, runs the loop, and says on
+/// the way out where the log is.
+enum Launch {
+    /// `run`: a new log, then the session.
+    static func start(header: SessionHeader, logPath: String, theme name: ThemeName) throws {
+        try checkTerminal()
+        let journal = try open { try Journal.create(path: logPath, header: header) }
+        let state = AppState(session: Session(header: header), logName: Workshop.displayName(logPath), now: Date())
+        try run(state: state, journal: journal, theme: name, resuming: false)
+    }
+
+    /// `resume`: the log replayed through the same `apply`, then the session goes on.
+    static func resume(logPath: String, theme name: ThemeName) throws {
+        try checkTerminal()
+        let (journal, session, notices) = try open { try Journal.resume(path: logPath) }
+        var state = AppState(session: session, logName: Workshop.displayName(logPath), now: Date())
+        if let notice = notices.first { state.message = .info(notice) }
+        try run(state: state, journal: journal, theme: name, resuming: true)
+    }
+
+    private static func run(state: AppState, journal: Journal, theme name: ThemeName, resuming: Bool) throws {
+        let theme = Theme.resolve(name.rawValue, environment: ProcessInfo.processInfo.environment)
+        let screen: CursesScreen
+        do {
+            screen = try CursesScreen.start(theme: theme)
+        } catch {
+            throw Failure("\(error)", code: 2)
+        }
+        let workshop = Workshop(state: state, journal: journal, terminal: screen, theme: theme)
+        let reason = workshop.run(resuming: resuming)
+        screen.stop()
+        journal.close()
+        let path = journal.path
+        switch reason {
+        case .end:
+            Console.out("Session closed. The log is \(path)")
+            Console.out("Export it: sensemaking export \(path) --format html --output report.html")
+        case .quit:
+            Console.out("Saved to \(path). Continue with: sensemaking resume \(path)")
+        }
+        if case .notSaved(let why, let pending) = workshop.state.save {
+            throw Failure("\(pending) records could not be saved to \(path): \(why)")
+        }
+    }
+
+    private static func checkTerminal() throws {
+        if let problem = CursesScreen.environmentProblem() { throw Failure(problem, code: 2) }
+    }
+
+    private static func open<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure("\(error)", code: 1)
+        }
+    }
+}
