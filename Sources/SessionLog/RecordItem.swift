@@ -17,10 +17,8 @@ enum RecordItem {
     /// Kinds that are headings or blocks rather than list items.
     static let blockKinds: Set<String> = ["header", "stage", "ended"]
 
-    /// The list item for a record, or nil for `stageEntered` and `ended`. `written` is the
-    /// token the record was read from, if any: its times are taken as they stand when they
-    /// are provably what `LogTime.format` writes (`LogTime.format(_:likely:)`).
-    static func shape(_ record: Record, seq: Int, written: Token? = nil) -> Shape? {
+    /// The list item for a record, or nil for `stageEntered` and `ended`.
+    static func shape(_ record: Record, seq: Int) -> Shape? {
         var fields: [(key: String, value: String)] = [("seq", String(seq))]
         let lead: String
         var body: String?
@@ -48,7 +46,7 @@ enum RecordItem {
             if let when = item.tags.when { fields.append(("when", when)) }
             if let owner = item.tags.owner { fields.append(("owner", owner)) }
             if advancesTurn { fields.append(("turn", "next")) }
-            if item.time != record.time { fields.append(("made", LogTime.format(item.time, likely: written?["made"]))) }
+            if item.time != record.time { fields.append(("made", LogTime.format(item.time))) }
             for earlier in item.history { fields.append(("was", earlier)) }
             if item.retracted { fields.append(("retracted", "yes")) }
             lead = contributionLead(item)
@@ -113,26 +111,20 @@ enum RecordItem {
         case .resumed:
             kind = "resumed"; lead = "Session resumed."
         }
-        fields.append(("at", LogTime.format(record.time, likely: written?["at"])))
+        fields.append(("at", LogTime.format(record.time)))
         return Shape(token: Token(kind, fields), lead: lead, body: body)
     }
 
     /// The item as written, appended to `out`: its lines, each ending in a line feed, the
     /// last one with the token. One buffer: the reader's check builds every record again.
-    /// `token`, when given, is the bytes `shape.token.write` gives, copied instead (the
-    /// decoder's check, for a token read canonically: `Token.canonical`).
-    static func write(_ shape: Shape, token: ArraySlice<UInt8>? = nil, into out: inout [UInt8]) {
+    static func write(_ shape: Shape, into out: inout [UInt8]) {
         out += "- ".utf8
         out += shape.lead.utf8
         if let body = shape.body {
             MarkdownText.escape(body, separator: continuation, into: &out)
         }
         out.append(UInt8(ascii: " "))
-        if let token {
-            out += token
-        } else {
-            shape.token.write(into: &out)
-        }
+        shape.token.write(into: &out)
         out.append(UInt8(ascii: "\n"))
     }
 
@@ -197,7 +189,7 @@ enum RecordItem {
     /// `record` with `body` as its long text: what `record(token, body: body)` gives for the
     /// token that `record(token, body: "")` read. Neither a token field nor the lead of
     /// `shape` depends on the body, so the decoder builds the shape once, from the record
-    /// with an empty body, and sets its body (`RecordItemTests` hold the two ways equal).
+    /// with an empty body, and sets its body (`RecordCheckTests.shapeDoesNotDependOnTheBody`).
     static func withBody(_ record: Record, _ body: String) -> Record {
         var record = record
         switch record.event {

@@ -4,33 +4,16 @@ import SensemakingCore
 /// only. Escaped user text never holds a `<`, so a token can only be the program's, and
 /// rendered Markdown hides it. Values are percent-encoded, so a token is one line without
 /// spaces inside its values and never holds `--` (which would end the comment early).
-struct Token: Equatable {
+struct Token {
     static let opening = Array("<!-- sm:".utf8)
     static let closing = Array(" -->".utf8)
 
     var kind: String
     var fields: [(key: String, value: String)]
-    /// Set by `parse` when every value's bytes are exactly what `percentEncode` writes for the
-    /// value read (proved for ASCII values only): then the bytes read are what `write` gives
-    /// for this token, and the check can copy them instead of writing them again
-    /// (`TokenCopyTests`). Not part of `==`.
-    var canonical = false
 
     init(_ kind: String, _ fields: [(key: String, value: String)] = []) {
         self.kind = kind
         self.fields = fields
-    }
-
-    static func == (a: Token, b: Token) -> Bool {
-        a.kind == b.kind && a.fields.elementsEqual(b.fields) { $0.key == $1.key && $0.value == $1.value }
-    }
-
-    /// Equal and of the same UTF-8 lengths: `==` equates canonically equivalent texts (a
-    /// KELVIN SIGN and `K`), and the lengths tell those apart from an ASCII text (the only
-    /// scalars equivalent to ASCII ones are single scalars of two or three bytes). For a token
-    /// read canonically, whose values are ASCII, this means the same bytes (`TokenCopyTests`).
-    func sameASCIIFields(as other: Token) -> Bool {
-        self == other && zip(fields, other.fields).allSatisfy { $0.value.utf8.count == $1.value.utf8.count }
     }
 
     // Keys differ mostly in length: compared first, it spares most String comparisons.
@@ -78,7 +61,6 @@ struct Token: Equatable {
         guard index > kindStart else { return nil }
         var token = Token(String(decoding: bytes[kindStart..<index], as: UTF8.self))
         token.fields.reserveCapacity(12)
-        var canonical = true
         // `index` is at the space before a field, or at the end.
         while index < end {
             let keyStart = index + 1
@@ -89,13 +71,10 @@ struct Token: Equatable {
             let valueStart = cursor + 1
             var valueEnd = valueStart
             while valueEnd < end, bytes[valueEnd] != UInt8(ascii: " ") { valueEnd += 1 }
-            guard let value = percentDecode(bytes[valueStart..<valueEnd], canonical: &canonical) else { return nil }
+            guard let value = percentDecode(bytes[valueStart..<valueEnd]) else { return nil }
             token.fields.append((String(decoding: bytes[keyStart..<cursor], as: UTF8.self), value))
             index = valueEnd
         }
-        // The kind, the keys, the spaces, `=`, the opening and the closing are read as `write`
-        // writes them; only a value can be read in a form `write` would not give.
-        token.canonical = canonical
         return token
     }
 
@@ -171,63 +150,27 @@ struct Token: Equatable {
         }
     }
 
+    /// The value `bytes` encode, or nil (a `%` without two hex digits after it, or not UTF-8).
+    /// Whether the value was encoded as `percentEncode` does is the check's business: it
+    /// writes the record again and compares the bytes.
     static func percentDecode(_ bytes: ArraySlice<UInt8>) -> String? {
-        var canonical = true
-        return percentDecode(bytes, canonical: &canonical)
-    }
-
-    /// The value `bytes` encode, or nil. Clears `canonical` unless `bytes` are exactly what
-    /// `percentEncode` writes for that value: proved for an ASCII value (every byte that
-    /// `percentEncode` encodes, and only those, as `%` and two uppercase hex digits); any
-    /// other value clears it.
-    static func percentDecode(_ bytes: ArraySlice<UInt8>, canonical: inout Bool) -> String? {
-        // Most values are ASCII with nothing encoded: then the value is the bytes themselves
-        // (ASCII is valid UTF-8 as it is; anything else is validated).
-        var any: UInt8 = 0
-        var encoded = false
-        var plain = true
-        var previous: UInt8 = 0
-        for byte in bytes {
-            any |= byte
-            if mustEncodeASCII(byte) || (byte == UInt8(ascii: "-") && previous == byte) {
-                if byte == UInt8(ascii: "%") { encoded = true } else { plain = false }
-            }
-            previous = byte
-        }
-        guard encoded else {
-            if any >= 0x80 || !plain { canonical = false }
-            return any < 0x80 ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
-        }
+        // Most values hold no `%`: the value is the bytes themselves.
+        guard bytes.contains(UInt8(ascii: "%")) else { return String(validating: bytes, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var index = bytes.startIndex
-        any = 0
-        var exact = true
-        previous = 0
         while index < bytes.endIndex {
-            let byte: UInt8
-            let wasEncoded: Bool
             if bytes[index] == UInt8(ascii: "%") {
                 guard index + 2 < bytes.endIndex,
                       let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) else { return nil }
-                byte = high << 4 | low
-                // Only uppercase hex digits are what `percentEncode` writes.
-                if hexDigit(high) != bytes[index + 1] || hexDigit(low) != bytes[index + 2] { exact = false }
-                wasEncoded = true
+                out.append(high << 4 | low)
                 index += 3
             } else {
-                byte = bytes[index]
-                wasEncoded = false
+                out.append(bytes[index])
                 index += 1
             }
-            // Encoded exactly when `percentEncode` encodes it.
-            if wasEncoded != (mustEncodeASCII(byte) || (byte == UInt8(ascii: "-") && previous == byte)) { exact = false }
-            out.append(byte)
-            previous = byte
-            any |= byte
         }
-        if any >= 0x80 || !exact { canonical = false }
-        return any < 0x80 ? String(decoding: out, as: UTF8.self) : String(validating: out, as: UTF8.self)
+        return String(validating: out, as: UTF8.self)
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {
