@@ -121,7 +121,7 @@ enum RecordItem {
         out += "- ".utf8
         out += shape.lead.utf8
         if let body = shape.body {
-            MarkdownText.escape(body, separator: continuation, into: &out)
+            MarkdownText.escapeBlock(body, separator: continuation, into: &out)
         }
         out.append(UInt8(ascii: " "))
         shape.token.write(into: &out)

@@ -33,22 +33,24 @@ struct LogCheckFastPathTests {
         return text
     }
 
-    @Test func escapeByBytesIsEscapeBySplitting() {
+    @Test func escapeByBytesIsEscapeByScalars() {
         var random = Seeded(seed: 0x5EED_0004)
         var ascii = 0
         for round in 0..<20_000 {
             let text = Self.text(&random)
             if text.utf8.allSatisfy({ $0 < 0x80 }) { ascii += 1 }
             for separator in [Array("\\\n  ".utf8), [UInt8(ascii: "\n")]] {
-                var fast: [UInt8] = [], reference: [UInt8] = []
-                MarkdownText.escape(text, separator: separator, into: &fast)
-                MarkdownText.escapeBySplitting(text, separator: separator, into: &reference)
-                #expect(fast == reference, "\(round): \(text.debugDescription)")
+                var fast: [UInt8] = []
+                MarkdownText.escapeBlock(text, separator: separator, into: &fast)
+                #expect(fast == MarkdownText.escapeByScalars(text, separator: separator), "\(round): \(text.debugDescription)")
             }
-            #expect(MarkdownText.escapeLines(text) == MarkdownText.split(text).map(MarkdownText.escapeLine),
-                    "\(text.debugDescription)")
-            let inline = MarkdownText.escapeLine(text.unicodeScalars.map { $0 == "\n" ? " " : $0 })
-            #expect(MarkdownText.escapeInline(text) == inline, "\(text.debugDescription)")
+            var inline: [UInt8] = []
+            MarkdownText.escapeLine(text.unicodeScalars.map { $0 == "\n" ? " " : $0 }, into: &inline)
+            #expect(Array(MarkdownText.escapeInline(text).utf8) == inline, "\(text.debugDescription)")
+            var cell: [UInt8] = []
+            MarkdownText.escapeLine(Array(text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+                .joined(separator: " / ".unicodeScalars)), into: &cell)
+            #expect(Array(MarkdownEscaping.line(text).utf8) == cell, "\(text.debugDescription)")
         }
         #expect(ascii > 3_000)
     }
@@ -152,7 +154,7 @@ struct LogCheckFastPathTests {
         var random2 = Seeded(seed: 0x5EED_0008)
         for _ in 0..<5_000 {
             let text = Self.text(&random2)
-            for line in MarkdownText.escapeLines(text) {
+            for line in MarkdownText.escapedLines(text) {
                 let slice = ArraySlice(Array(line.utf8))
                 #expect(MarkdownText.unescape(slice) == Self.referenceUnescape(slice))
             }
