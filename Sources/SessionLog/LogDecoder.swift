@@ -129,7 +129,7 @@ struct LogDecoder {
                 throw damaged(line.number, "an unreadable record marker")
             }
             if !sawHeader {
-                guard token.kind == "header", token.fields.isEmpty, start == line.content.startIndex else {
+                guard token.kind == RecordKind.header.rawValue, token.fields.isEmpty, start == line.content.startIndex else {
                     throw damaged(line.number, "a record before the end of the header")
                 }
                 sawHeader = true
@@ -159,11 +159,14 @@ struct LogDecoder {
     /// One record from its token and the lines of its unit (the token's line last).
     private func record(_ token: Token, unit: ArraySlice<Line>, tokenAt start: Int) throws(LogError) -> Record {
         let tokenLine = unit[unit.endIndex - 1]
-        if token.kind == "stage" || token.kind == "ended" {
+        guard let kind = RecordKind(rawValue: token.kind) else {
+            throw damaged(tokenLine.number, "an unknown kind of record, \(token.kind)")
+        }
+        if kind == .stage || kind == .ended {
             guard start == tokenLine.content.startIndex else { throw damaged(tokenLine.number, "text before a \(token.kind) marker") }
             guard let time = token["at"].flatMap(LogTime.parse) else { throw damaged(tokenLine.number, "a \(token.kind) marker without its time") }
             var record = Record(time: time, event: .ended)
-            if token.kind == "stage" {
+            if kind == .stage {
                 guard let index = token["index"].flatMap({ Int($0) }) else { throw damaged(tokenLine.number, "an unreadable stage marker") }
                 record.event = .stageEntered(index)
             }
@@ -174,12 +177,12 @@ struct LogDecoder {
             }
             return record
         }
-        if RecordItem.blockKinds.contains(token.kind) { throw damaged(tokenLine.number, "a second header marker") }
+        if kind == .header { throw damaged(tokenLine.number, "a second header marker") }
 
         // A list item: its lines, without the blank lines that separate it from what came before.
         let itemLines = Array(unit.drop { $0.isBlank })
         guard let placeholder = RecordItem.record(token, body: "") else {
-            throw damaged(tokenLine.number, RecordItem.known(token.kind) ? "an unreadable \(token.kind) record" : "an unknown kind of record, \(token.kind)")
+            throw damaged(tokenLine.number, "an unreadable \(token.kind) record")
         }
         let seq = token["seq"].flatMap { Int($0) } ?? 0
         // One shape: its token and lead never depend on the body (`RecordItem.withBody`).

@@ -16,6 +16,10 @@ struct Token {
         self.fields = fields
     }
 
+    init(_ kind: RecordKind, _ fields: [(key: String, value: String)] = []) {
+        self.init(kind.rawValue, fields)
+    }
+
     // Keys differ mostly in length: compared first, it spares most String comparisons.
     subscript(key: String) -> String? {
         let count = key.utf8.count
