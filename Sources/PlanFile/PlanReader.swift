@@ -214,17 +214,26 @@ struct PlanReader {
         return nil
     }
 
-    /// A text field: a scalar, cleaned, not empty and within its cap.
-    mutating func text(_ node: Node, key: Node, field: Sanitizer.Field, label: String) -> String? {
+    /// The text of a scalar value, or nil after a report: `empty` at the key when the value
+    /// is empty, `other` at the value when it is a list or a set of keys.
+    mutating func scalar(_ node: Node, key: Node, empty: String, other: String) -> String? {
         if isNull(node) {
-            report(key, "\(label) is empty")
+            report(key, empty)
             return nil
         }
         guard case .scalar(let scalar) = node else {
-            report(node, "\(label) must be a text, not \(describe(node))")
+            report(node, other)
             return nil
         }
-        switch Sanitizer.clean(scalar.string, as: field) {
+        return scalar.string
+    }
+
+    /// A text field: a scalar, cleaned, not empty and within its cap.
+    mutating func text(_ node: Node, key: Node, field: Sanitizer.Field, label: String) -> String? {
+        guard let string = scalar(node, key: key, empty: "\(label) is empty", other: "\(label) must be a text, not \(describe(node))") else {
+            return nil
+        }
+        switch Sanitizer.clean(string, as: field) {
         case .success(let text):
             return text
         case .failure(.empty):
@@ -237,17 +246,12 @@ struct PlanReader {
 
     mutating func number(_ node: Node, key: Node, label: String, range: ClosedRange<Int>) -> Int? {
         let wanted = "\(label) must be a whole number from \(range.lowerBound) to \(range.upperBound)"
-        if isNull(node) {
-            report(key, "\(wanted), not empty")
+        guard let string = scalar(node, key: key, empty: "\(wanted), not empty", other: "\(wanted), not \(describe(node))") else {
             return nil
         }
-        guard case .scalar(let scalar) = node else {
-            report(node, "\(wanted), not \(describe(node))")
-            return nil
-        }
-        let text = scalar.string.trimmingCharacters(in: .whitespaces)
+        let text = string.trimmingCharacters(in: .whitespaces)
         guard let value = Int(text) else {
-            report(node, "\(wanted), not \(shown(scalar.string))")
+            report(node, "\(wanted), not \(shown(string))")
             return nil
         }
         if value < range.lowerBound {
@@ -262,19 +266,15 @@ struct PlanReader {
     }
 
     mutating func boolean(_ node: Node, key: Node, label: String) -> Bool? {
-        if isNull(node) {
-            report(key, "\(label) must be true or false, not empty")
+        let wanted = "\(label) must be true or false"
+        guard let string = scalar(node, key: key, empty: "\(wanted), not empty", other: "\(wanted), not \(describe(node))") else {
             return nil
         }
-        guard case .scalar(let scalar) = node else {
-            report(node, "\(label) must be true or false, not \(describe(node))")
-            return nil
-        }
-        switch scalar.string.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch string.trimmingCharacters(in: .whitespaces).lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            report(node, "\(label) must be true or false, not \(shown(scalar.string))")
+            report(node, "\(wanted), not \(shown(string))")
             return nil
         }
     }

@@ -21,12 +21,7 @@ enum FrontMatter {
         out += "title: \(YAMLQuoting.quote(header.title))\n"
         out += "started: \(LogTime.format(header.started))\n"
         out += "anonymous: \(header.anonymous)\n"
-        if header.participants.isEmpty {
-            out += "participants: []\n"
-        } else {
-            out += "participants:\n"
-            for name in header.participants { out += "  - \(YAMLQuoting.quote(name))\n" }
-        }
+        out += texts("participants", header.participants, indent: "")
         if let continues { out += "continues: \(YAMLQuoting.quote(continues))\n" }
         if let followUp = header.followUp { out += encode(followUp) }
         let plan = header.plan
@@ -43,15 +38,16 @@ enum FrontMatter {
                 out += "    - element: \(stage.element.rawValue)\n"
                 if let title = stage.title { out += "      title: \(YAMLQuoting.quote(title))\n" }
                 out += "      minutes: \(stage.minutes)\n"
-                if stage.prompts.isEmpty {
-                    out += "      prompts: []\n"
-                } else {
-                    out += "      prompts:\n"
-                    for prompt in stage.prompts { out += "        - \(YAMLQuoting.quote(prompt))\n" }
-                }
+                out += texts("prompts", stage.prompts, indent: "      ")
             }
         }
         return out + "---\n"
+    }
+
+    /// A list of texts under `key`, each quoted on a line of its own; `key: []` when empty.
+    private static func texts(_ key: String, _ items: [String], indent: String) -> String {
+        if items.isEmpty { return "\(indent)\(key): []\n" }
+        return "\(indent)\(key):\n" + items.map { "\(indent)  - \(YAMLQuoting.quote($0))\n" }.joined()
     }
 
     static func encode(_ followUp: FollowUp) -> String {
@@ -59,20 +55,14 @@ enum FrontMatter {
         out += "  log: \(YAMLQuoting.quote(followUp.previousLog))\n"
         out += "  title: \(YAMLQuoting.quote(followUp.previousTitle))\n"
         out += "  started: \(LogTime.format(followUp.previousStarted))\n"
-        if !followUp.people.isEmpty {
-            out += "  people:\n"
-            for name in followUp.people { out += "    - \(YAMLQuoting.quote(name))\n" }
-        }
+        if !followUp.people.isEmpty { out += texts("people", followUp.people, indent: "  ") }
         if followUp.items.isEmpty { return out + "  items: []\n" }
         out += "  items:\n"
         for item in followUp.items {
             out += "    - kind: \(item.kind.rawValue)\n"
             out += "      text: \(YAMLQuoting.quote(item.text))\n"
             if let owner = item.owner { out += "      owner: \(YAMLQuoting.quote(owner))\n" }
-            if !item.history.isEmpty {
-                out += "      history:\n"
-                for said in item.history { out += "        - \(YAMLQuoting.quote(said))\n" }
-            }
+            if !item.history.isEmpty { out += texts("history", item.history, indent: "      ") }
         }
         return out
     }
