@@ -91,32 +91,10 @@ struct Token {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends the value percent-encoded. A value of ASCII goes byte by byte (each byte is
-    /// one scalar there, and is encoded as itself); any other value goes scalar by scalar,
-    /// `percentEncodeScalars`, the definition.
+    /// Appends the value percent-encoded, scalar by scalar: each scalar that `mustEncode`
+    /// names (and a `-` after a `-`, so no `--` ends the comment) as `%` and two uppercase hex
+    /// digits per UTF-8 byte, every other scalar as itself.
     static func percentEncode(_ value: String, into out: inout [UInt8]) {
-        let mark = out.count
-        // Over the contiguous bytes: iterating the UTF-8 view costs more per byte.
-        let done = value.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            var previous: UInt8 = 0
-            for byte in bytes {
-                guard byte < 0x80 else { return false }
-                if mustEncodeASCII(byte) || (byte == UInt8(ascii: "-") && previous == UInt8(ascii: "-")) {
-                    out += [UInt8(ascii: "%"), hexDigit(byte >> 4), hexDigit(byte & 0xF)]
-                } else {
-                    out.append(byte)
-                }
-                previous = byte
-            }
-            return true
-        }
-        if done != true {
-            out.removeSubrange(mark...)
-            percentEncodeScalars(value, into: &out)
-        }
-    }
-
-    static func percentEncodeScalars(_ value: String, into out: inout [UInt8]) {
         var previous: Unicode.Scalar?
         for scalar in value.unicodeScalars {
             defer { previous = scalar }
@@ -124,8 +102,6 @@ struct Token {
                 for byte in UTF8.encode(scalar)! {
                     out += [UInt8(ascii: "%"), hexDigit(byte >> 4), hexDigit(byte & 0xF)]
                 }
-            } else if scalar.isASCII {
-                out.append(UInt8(scalar.value))
             } else {
                 out.append(contentsOf: UTF8.encode(scalar)!)
             }

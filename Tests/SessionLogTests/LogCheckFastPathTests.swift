@@ -76,18 +76,6 @@ struct LogCheckFastPathTests {
         }
     }
 
-    @Test func percentEncodingByBytesIsByScalars() {
-        var random = Seeded(seed: 0x5EED_0005)
-        for _ in 0..<20_000 {
-            let value = Self.text(&random)
-            var fast: [UInt8] = [], reference: [UInt8] = []
-            Token.percentEncode(value, into: &fast)
-            Token.percentEncodeScalars(value, into: &reference)
-            #expect(fast == reference, "\(value.debugDescription)")
-            #expect(Token.percentDecode(ArraySlice(fast)) == value)
-        }
-    }
-
     /// `unescape` as it was: byte by byte, every result validated.
     static func referenceUnescape(_ bytes: ArraySlice<UInt8>) -> String? {
         var out: [UInt8] = []
