@@ -50,11 +50,20 @@ public struct Contribution: Equatable, Sendable, Identifiable {
 
     public var edited: Bool { !history.isEmpty }
 
-    /// A story's title: its first line when it has several, else its opening words (the
-    /// first 47 characters and "…" when it has more than 48).
+    /// A story's title: the first line of a text of several lines (empty lines before it
+    /// skipped), else its opening words: the first 47 characters and "…" when it has more
+    /// than 48. Only a line that is long and the first of several asks Foundation whether the
+    /// text has a line feed (`contains`, which does not see one before a combining mark).
     public var title: String {
+        guard text.utf8.contains(UInt8(ascii: "\n")) else {
+            // One line: at most 48 characters are walked, not the whole text.
+            guard let cut = text.index(text.startIndex, offsetBy: 48, limitedBy: text.endIndex), cut < text.endIndex else {
+                return text
+            }
+            return String(text.prefix(47)) + "…"
+        }
         let firstLine = text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? text
-        if text.contains("\n") || firstLine.count <= 48 { return firstLine }
+        if firstLine.count <= 48 || text.contains("\n") { return firstLine }
         return String(firstLine.prefix(47)) + "…"
     }
 }

@@ -25,12 +25,27 @@ public enum LogTime {
         return dateAndTime(interval.rounded(.down)) + "Z"
     }
 
-    /// "2026-11-27T10:04:05" for a whole number of seconds since the reference date.
+    /// "2026-11-27T10:04:05" for a whole number of seconds since the reference date: each
+    /// field zero-padded to its width. Bytes, not a String per field: every record carries a
+    /// time, written and checked again on read, and every item of a JSON export has one.
     static func dateAndTime(_ whole: Double) -> String {
         let (day, second) = floorDivide(Int64(whole) + referenceOffset, 86_400)
         let (year, month, dayOfMonth) = civil(fromDays: day)
-        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(dayOfMonth, 2) + "T"
-            + pad(second / 3600, 2) + ":" + pad(second / 60 % 60, 2) + ":" + pad(second % 60, 2)
+        var out: [UInt8] = []
+        out.reserveCapacity(20)
+        func field(_ value: Int64, _ width: Int, then separator: Unicode.Scalar?) {
+            let digits = String(value).utf8
+            if digits.count < width { out += repeatElement(UInt8(ascii: "0"), count: width - digits.count) }
+            out += digits
+            if let separator { out.append(UInt8(separator.value)) }
+        }
+        field(year, 4, then: "-")
+        field(month, 2, then: "-")
+        field(dayOfMonth, 2, then: "T")
+        field(second / 3600, 2, then: ":")
+        field(second / 60 % 60, 2, then: ":")
+        field(second % 60, 2, then: nil)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Parses what `format` writes (and any other `YYYY-MM-DDTHH:MM:SS[.digits]Z`).
@@ -124,11 +139,6 @@ public enum LogTime {
         }
         while digits.hasSuffix("0") { digits.removeLast() }
         return digits.isEmpty ? "0" : digits
-    }
-
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 
     private static func floorDivide(_ a: Int64, _ b: Int64) -> (Int64, Int64) {

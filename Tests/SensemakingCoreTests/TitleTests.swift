@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 @testable import SensemakingCore
 
@@ -31,5 +32,23 @@ struct TitleTests {
         #expect(Self.title(String(repeating: "e\u{301}", count: 49)) == String(repeating: "e\u{301}", count: 47) + "…")
         #expect(Self.title(String(repeating: "👩‍👩‍👧", count: 49)) == String(repeating: "👩‍👩‍👧", count: 47) + "…")
         #expect(Self.title(String(repeating: "x", count: 47) + "é" + "yy") == String(repeating: "x", count: 47) + "…")
+    }
+
+    /// The definition by Characters, the whole text split and counted: `title` walks at most
+    /// 48 Characters of a text of one line, and must say the same.
+    static func reference(_ text: String) -> String {
+        let firstLine = text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? text
+        if text.contains("\n") || firstLine.count <= 48 { return firstLine }
+        return String(firstLine.prefix(47)) + "…"
+    }
+
+    static let pieces = ["\n", "\r", "\r\n", "\n\n", " ", "a", "word ", "e\u{301}", "👩‍👩‍👧", "日本語", "\u{301}", "\n\u{301}",
+                         String(repeating: "x", count: 30), String(repeating: "é", count: 20)]
+
+    @Test func agreesWithTheDefinition() async {
+        await propertyCheck(count: 3000, input: Gen.int(in: 0...(Self.pieces.count - 1)).array(of: 0...12)) { picks in
+            let text = picks.map { Self.pieces[$0] }.joined()
+            #expect(Array(Self.title(text).utf8) == Array(Self.reference(text).utf8), "\(text.debugDescription)")
+        }
     }
 }
