@@ -26,17 +26,18 @@ public enum LogTime {
     }
 
     /// "2026-11-27T10:04:05" for a whole number of seconds since the reference date: each
-    /// field zero-padded to its width. Bytes, not a String per field: every record carries a
-    /// time, written and checked again on read, and every item of a JSON export has one.
+    /// field zero-padded to its width, in one byte buffer: every record carries a time,
+    /// written and checked again on read, and every item of a JSON export has one.
     static func dateAndTime(_ whole: Double) -> String {
         let (day, second) = floorDivide(Int64(whole) + referenceOffset, 86_400)
         let (year, month, dayOfMonth) = civil(fromDays: day)
         var out: [UInt8] = []
         out.reserveCapacity(20)
+        // Zero-padded to `width` (a year before 1 keeps its sign after the padding).
         func field(_ value: Int64, _ width: Int, then separator: Unicode.Scalar?) {
-            let digits = String(value).utf8
-            if digits.count < width { out += repeatElement(UInt8(ascii: "0"), count: width - digits.count) }
-            out += digits
+            let digits = String(value)
+            if digits.utf8.count < width { out += repeatElement(UInt8(ascii: "0"), count: width - digits.utf8.count) }
+            out.append(utf8: digits)
             if let separator { out.append(UInt8(separator.value)) }
         }
         field(year, 4, then: "-")

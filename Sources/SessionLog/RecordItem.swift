@@ -116,7 +116,7 @@ enum RecordItem {
     /// last one with the token. One buffer: the reader's check builds every record again.
     static func write(_ shape: Shape, into out: inout [UInt8]) {
         out += "- ".utf8
-        out += shape.lead.utf8
+        out.append(utf8: shape.lead)
         if let body = shape.body {
             MarkdownText.escapeBlock(body, separator: continuation, into: &out)
         }
@@ -223,14 +223,14 @@ enum RecordItem {
         out += String(item.id).utf8
         if let author = item.author {
             out.append(UInt8(ascii: " "))
-            out += MarkdownText.escapeInline(author).utf8
+            out.append(utf8: MarkdownText.escapeInline(author))
         }
         out += "**".utf8
         var notes = 0
         func note(_ label: String, _ text: String? = nil) {
             out += (notes == 0 ? " (" : "; ").utf8
             out += label.utf8
-            if let text { out += MarkdownText.escapeInline(text).utf8 }
+            if let text { out.append(utf8: MarkdownText.escapeInline(text)) }
             notes += 1
         }
         if item.kind == .note { note("note") }

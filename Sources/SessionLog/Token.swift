@@ -39,10 +39,10 @@ struct Token {
     /// check, has a token.
     func write(into out: inout [UInt8]) {
         out += Self.opening
-        out += kind.utf8
+        out.append(utf8: kind)
         for field in fields {
             out.append(UInt8(ascii: " "))
-            out += field.key.utf8
+            out.append(utf8: field.key)
             out.append(UInt8(ascii: "="))
             Self.percentEncode(field.value, into: &out)
         }
@@ -102,6 +102,8 @@ struct Token {
                 for byte in UTF8.encode(scalar)! {
                     out += [UInt8(ascii: "%"), hexDigit(byte >> 4), hexDigit(byte & 0xF)]
                 }
+            } else if scalar.isASCII {
+                out.append(UInt8(scalar.value))
             } else {
                 out.append(contentsOf: UTF8.encode(scalar)!)
             }
@@ -134,8 +136,10 @@ struct Token {
     /// Whether the value was encoded as `percentEncode` does is the check's business: it
     /// writes the record again and compares the bytes.
     static func percentDecode(_ bytes: ArraySlice<UInt8>) -> String? {
-        // Most values hold no `%`: the value is the bytes themselves.
-        guard bytes.contains(UInt8(ascii: "%")) else { return String(validating: bytes, as: UTF8.self) }
+        // Most values hold no `%`: the value is the bytes themselves (ASCII needs no validating).
+        guard bytes.contains(UInt8(ascii: "%")) else {
+            return bytes.allSatisfy { $0 < 0x80 } ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
+        }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var index = bytes.startIndex
@@ -160,5 +164,14 @@ struct Token {
         case 97...102: byte - 87
         default: nil
         }
+    }
+}
+
+extension [UInt8] {
+    /// Appends a String's UTF-8 in one copy: `+= text.utf8` goes through the view byte by
+    /// byte, and every record the check writes again appends its kind, keys and lead.
+    mutating func append(utf8 text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
     }
 }
