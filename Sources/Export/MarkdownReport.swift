@@ -89,7 +89,7 @@ public enum MarkdownReport {
         for item in items {
             out += "- "
             if showWhen, let when = item.when { out += "**"; out += inline(when); out += "**: " }
-            appendBlock(item.text, indent: "  ", to: &out)
+            out += block(item.text, indent: "  ")
             let by = ReportText.byline(item)
             if !by.isEmpty { out += " *"; out += inline(by); out += "*" }
             out += "\n"
@@ -135,31 +135,10 @@ public enum MarkdownReport {
 
     // MARK: Escaping, all through the log's one escaper.
 
-    static func inline(_ text: String) -> String {
-        MarkdownEscaping.escapeLine(text)
-    }
+    static func inline(_ text: String) -> String { MarkdownEscaping.inline(text) }
 
-    /// Multi-line text: each line escaped, joined by hard breaks the program makes.
-    static func block(_ text: String, indent: String) -> String {
-        MarkdownEscaping.escapeLines(text).joined(separator: "\\\n" + indent)
-    }
-
-    /// `block`, appended where it goes.
-    static func appendBlock(_ text: String, indent: String, to out: inout String) {
-        for (index, line) in MarkdownEscaping.escapeLines(text).enumerated() {
-            if index > 0 { out += "\\\n"; out += indent }
-            out += line
-        }
-    }
+    static func block(_ text: String, indent: String) -> String { MarkdownEscaping.block(text, indent: indent) }
 
     /// A table cell: one line, so line breaks become " / ".
-    static func cell(_ text: String) -> String {
-        // A table cell is one line: a line feed reads " / ". Per scalar, not with Foundation's
-        // replacing, which passes over a line feed that a combining mark follows.
-        var line = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" { line.append(contentsOf: " / ".unicodeScalars) } else { line.append(scalar) }
-        }
-        return MarkdownEscaping.escapeLine(String(line))
-    }
+    static func cell(_ text: String) -> String { MarkdownEscaping.line(text) }
 }

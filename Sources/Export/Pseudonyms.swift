@@ -54,7 +54,7 @@ struct Pseudonyms {
 
     func item(_ c: Contribution) -> Report.Item {
         Report.Item(
-            id: c.id, author: name(c.author), kind: c.kind, text: scrub(c.text), title: scrub(ItemTitle.of(c)),
+            id: c.id, author: name(c.author), kind: c.kind, text: scrub(c.text), title: scrub(c.title),
             speakingAs: c.tags.speakingAs.map(scrub), when: c.tags.when.map(scrub),
             owner: name(c.tags.owner), time: c.time, edited: c.edited)
     }

@@ -137,7 +137,7 @@ public enum PlanFile {
     /// A text as a YAML scalar: plain when that reads back as the same text, else
     /// double-quoted with escapes.
     static func scalar(_ text: String) -> String {
-        isPlainSafe(text) ? text : quoted(text)
+        isPlainSafe(text) ? text : YAMLQuoting.quote(text)
     }
 
     /// Conservative: a text that starts with a letter or digit, is one line, holds no
@@ -150,43 +150,9 @@ public enum PlanFile {
             switch scalar {
             case ":", "#", "[", "]", "{", "}", "\\", "\t": return false
             default:
-                if needsEscape(scalar) { return false }
+                if YAMLQuoting.mustEscape(scalar) { return false }
             }
         }
         return Resolver.default.resolveTag(of: Node(text)) == .str
-    }
-
-    /// A YAML double-quoted scalar: safe for any text.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if needsEscape(scalar) {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += scalar.value <= 0xFFFF
-                        ? "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                        : "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    /// Scalars that libyaml refuses in a file or reads as line breaks.
-    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x20...0x7E: false
-        case 0xA0...0xD7FF: scalar.value == 0x2028 || scalar.value == 0x2029
-        case 0xE000...0xFFFD: scalar.value == 0xFEFF
-        case 0x10000...0x10FFFF: false
-        default: true
-        }
     }
 }

@@ -214,17 +214,26 @@ struct PlanReader {
         return nil
     }
 
-    /// A text field: a scalar, cleaned, not empty and within its cap.
-    mutating func text(_ node: Node, key: Node, field: Sanitizer.Field, label: String) -> String? {
+    /// The text of a scalar value, or nil after a report: `empty` at the key when the value
+    /// is empty, `other` at the value when it is a list or a set of keys.
+    mutating func scalar(_ node: Node, key: Node, empty: String, other: String) -> String? {
         if isNull(node) {
-            report(key, "\(label) is empty")
+            report(key, empty)
             return nil
         }
         guard case .scalar(let scalar) = node else {
-            report(node, "\(label) must be a text, not \(describe(node))")
+            report(node, other)
             return nil
         }
-        switch Sanitizer.clean(scalar.string, as: field) {
+        return scalar.string
+    }
+
+    /// A text field: a scalar, cleaned, not empty and within its cap.
+    mutating func text(_ node: Node, key: Node, field: Sanitizer.Field, label: String) -> String? {
+        guard let string = scalar(node, key: key, empty: "\(label) is empty", other: "\(label) must be a text, not \(describe(node))") else {
+            return nil
+        }
+        switch Sanitizer.clean(string, as: field) {
         case .success(let text):
             return text
         case .failure(.empty):
@@ -237,17 +246,12 @@ struct PlanReader {
 
     mutating func number(_ node: Node, key: Node, label: String, range: ClosedRange<Int>) -> Int? {
         let wanted = "\(label) must be a whole number from \(range.lowerBound) to \(range.upperBound)"
-        if isNull(node) {
-            report(key, "\(wanted), not empty")
+        guard let string = scalar(node, key: key, empty: "\(wanted), not empty", other: "\(wanted), not \(describe(node))") else {
             return nil
         }
-        guard case .scalar(let scalar) = node else {
-            report(node, "\(wanted), not \(describe(node))")
-            return nil
-        }
-        let text = scalar.string.trimmingCharacters(in: .whitespaces)
+        let text = string.trimmingCharacters(in: .whitespaces)
         guard let value = Int(text) else {
-            report(node, "\(wanted), not \(shown(scalar.string))")
+            report(node, "\(wanted), not \(shown(string))")
             return nil
         }
         if value < range.lowerBound {
@@ -262,19 +266,15 @@ struct PlanReader {
     }
 
     mutating func boolean(_ node: Node, key: Node, label: String) -> Bool? {
-        if isNull(node) {
-            report(key, "\(label) must be true or false, not empty")
+        let wanted = "\(label) must be true or false"
+        guard let string = scalar(node, key: key, empty: "\(wanted), not empty", other: "\(wanted), not \(describe(node))") else {
             return nil
         }
-        guard case .scalar(let scalar) = node else {
-            report(node, "\(label) must be true or false, not \(describe(node))")
-            return nil
-        }
-        switch scalar.string.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch string.trimmingCharacters(in: .whitespaces).lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            report(node, "\(label) must be true or false, not \(shown(scalar.string))")
+            report(node, "\(wanted), not \(shown(string))")
             return nil
         }
     }
@@ -314,99 +314,5 @@ struct PlanReader {
         if prefixed.count == 1 && word.count >= 3 { return prefixed[0] }
         let scored = candidates.map { ($0, CommandParser.editDistance(word, $0)) }.filter { $0.1 <= 2 }
         return scored.min { $0.1 < $1.1 }?.0
-    }
-
-    // MARK: Reporting
-
-    mutating func report(_ node: Node, _ message: String) {
-        let mark = node.mark
-        issues.append(PlanIssue(line: mark?.line ?? 1, column: mark?.column ?? 1, message: message))
-    }
-
-    func isNull(_ node: Node) -> Bool {
-        Resolver.default.resolveTag(of: node) == .null
-    }
-
-    func describe(_ node: Node) -> String {
-        switch node {
-        case .mapping: "a set of keys"
-        case .sequence: "a list"
-        case .scalar(let scalar): isNull(node) ? "empty" : shown(scalar.string)
-        case .alias: "an alias"
-        }
-    }
-
-    /// A text from the file inside a message: one line, no control characters, short.
-    func shown(_ text: String) -> String {
-        let clean = Sanitizer.strip(text, multiline: false)
-        return "\"" + (clean.count > 40 ? clean.prefix(39) + "…" : clean) + "\""
-    }
-
-    func issue(from error: Error) -> PlanIssue {
-        guard let error = error as? YamlError else {
-            return PlanIssue(line: 1, column: 1, message: "cannot read the file as YAML")
-        }
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            return PlanIssue(line: mark.line, column: mark.column,
-                             message: yamlMessage(problem, context: context, at: mark))
-        case .reader(let problem, let offset, _, _):
-            let (line, column) = position(ofCharacter: offset ?? 0)
-            return PlanIssue(line: line, column: column, message: "bad YAML: \(problem)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let names = duplicates.map { shown($0) }.joined(separator: ", ")
-            return PlanIssue(line: context.mark.line, column: context.mark.column,
-                             message: "\(names) \(duplicates.count == 1 ? "is" : "are") given more than once here; keep one")
-        default:
-            return PlanIssue(line: 1, column: 1, message: "bad YAML: \(error)")
-        }
-    }
-
-    func yamlMessage(_ problem: String, context: YamlError.Context?, at mark: Mark) -> String {
-        if problem == "found character that cannot start any token", character(at: mark) == "\t" {
-            return "bad YAML: a tab cannot indent YAML; use spaces"
-        }
-        if problem == "but found another document" {
-            return "bad YAML: a plan is one document, and a second one starts here"
-        }
-        if let context, context.text == "while scanning a quoted scalar" {
-            return "bad YAML: the quoted text that starts at line \(context.mark.line), column \(context.mark.column) is never closed"
-        }
-        var message = "bad YAML: \(problem)"
-        if let context, !context.text.isEmpty {
-            message += " (\(context.text)"
-            if context.mark.line != mark.line { message += " at line \(context.mark.line)" }
-            message += ")"
-        }
-        if problem == "mapping values are not allowed in this context" {
-            message += "; put a text that holds a colon in double quotes"
-        }
-        return message
-    }
-
-    /// The scalar at a libyaml mark (1-based line, column in Unicode scalars).
-    func character(at mark: Mark) -> Unicode.Scalar? {
-        var line = 1, column = 1
-        for scalar in yaml.unicodeScalars {
-            if line == mark.line && column == mark.column { return scalar }
-            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
-        }
-        return nil
-    }
-
-    /// Line and column (1-based) of the character at `offset`.
-    func position(ofCharacter offset: Int) -> (Int, Int) {
-        var line = 1, column = 1
-        for character in yaml.prefix(offset) {
-            if character == "\n" || character == "\r\n" || character == "\r" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-        }
-        return (line, column)
     }
 }

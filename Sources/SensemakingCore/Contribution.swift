@@ -50,29 +50,20 @@ public struct Contribution: Equatable, Sendable, Identifiable {
 
     public var edited: Bool { !history.isEmpty }
 
-    /// A story's title: its first line when it has several, else its opening words.
-    ///
-    /// Exports ask every item for its title. A text without a line feed (most of them) is
-    /// answered without Foundation's string search or a Character walk of the whole text;
-    /// the rest go the original way, whose quirks (a line feed followed by a combining mark
-    /// is not "\n" to Foundation) `TitleTests` hold the fast paths to.
+    /// A story's title: the first line of a text of several lines (empty lines before it
+    /// skipped), else its opening words: the first 47 characters and "…" when it has more
+    /// than 48. Only a line that is long and the first of several asks Foundation whether the
+    /// text has a line feed (`contains`, which does not see one before a combining mark).
     public var title: String {
-        let utf8 = text.utf8
-        guard let feed = utf8.firstIndex(of: UInt8(ascii: "\n")) else {
-            if utf8.count <= 48 { return text }
-            // 49 ASCII bytes without a line feed are 49 Characters: more than 48, and the first 47 are 47 bytes.
-            if !utf8.prefix(49).contains(where: { $0 >= 0x80 }) { return String(text[..<utf8.index(utf8.startIndex, offsetBy: 47)]) + "…" }
-            if text.dropFirst(48).isEmpty { return text }
+        guard text.utf8.contains(UInt8(ascii: "\n")) else {
+            // One line: at most 48 characters are walked, not the whole text.
+            guard let cut = text.index(text.startIndex, offsetBy: 48, limitedBy: text.endIndex), cut < text.endIndex else {
+                return text
+            }
             return String(text.prefix(47)) + "…"
         }
-        // A first line feed after text, not after a CR (CR LF is one Character) and not before a
-        // non-ASCII scalar that could matter to Foundation's search: the first line is what is before it.
-        if feed > utf8.startIndex, utf8[utf8.index(before: feed)] != UInt8(ascii: "\r") {
-            let after = utf8.index(after: feed)
-            if after == utf8.endIndex || utf8[after] < 0x80 { return String(text[..<feed]) }
-        }
         let firstLine = text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? text
-        if text.contains("\n") || firstLine.count <= 48 { return firstLine }
+        if firstLine.count <= 48 || text.contains("\n") { return firstLine }
         return String(firstLine.prefix(47)) + "…"
     }
 }

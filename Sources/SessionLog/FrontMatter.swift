@@ -18,21 +18,16 @@ enum FrontMatter {
     static func encode(_ header: SessionHeader, continues: String?) -> String {
         var out = "---\n"
         out += "format: \(format)\n"
-        out += "title: \(YAMLScalar.quote(header.title))\n"
+        out += "title: \(YAMLQuoting.quote(header.title))\n"
         out += "started: \(LogTime.format(header.started))\n"
         out += "anonymous: \(header.anonymous)\n"
-        if header.participants.isEmpty {
-            out += "participants: []\n"
-        } else {
-            out += "participants:\n"
-            for name in header.participants { out += "  - \(YAMLScalar.quote(name))\n" }
-        }
-        if let continues { out += "continues: \(YAMLScalar.quote(continues))\n" }
+        out += texts("participants", header.participants, indent: "")
+        if let continues { out += "continues: \(YAMLQuoting.quote(continues))\n" }
         if let followUp = header.followUp { out += encode(followUp) }
         let plan = header.plan
         out += "plan:\n"
-        out += "  title: \(YAMLScalar.quote(plan.title))\n"
-        out += "  purpose: \(YAMLScalar.quote(plan.purpose))\n"
+        out += "  title: \(YAMLQuoting.quote(plan.title))\n"
+        out += "  purpose: \(YAMLQuoting.quote(plan.purpose))\n"
         out += "  dots: \(plan.dots)\n"
         out += "  anonymous: \(plan.anonymous)\n"
         if plan.stages.isEmpty {
@@ -41,38 +36,33 @@ enum FrontMatter {
             out += "  stages:\n"
             for stage in plan.stages {
                 out += "    - element: \(stage.element.rawValue)\n"
-                if let title = stage.title { out += "      title: \(YAMLScalar.quote(title))\n" }
+                if let title = stage.title { out += "      title: \(YAMLQuoting.quote(title))\n" }
                 out += "      minutes: \(stage.minutes)\n"
-                if stage.prompts.isEmpty {
-                    out += "      prompts: []\n"
-                } else {
-                    out += "      prompts:\n"
-                    for prompt in stage.prompts { out += "        - \(YAMLScalar.quote(prompt))\n" }
-                }
+                out += texts("prompts", stage.prompts, indent: "      ")
             }
         }
         return out + "---\n"
     }
 
+    /// A list of texts under `key`, each quoted on a line of its own; `key: []` when empty.
+    private static func texts(_ key: String, _ items: [String], indent: String) -> String {
+        if items.isEmpty { return "\(indent)\(key): []\n" }
+        return "\(indent)\(key):\n" + items.map { "\(indent)  - \(YAMLQuoting.quote($0))\n" }.joined()
+    }
+
     static func encode(_ followUp: FollowUp) -> String {
         var out = "follow-up:\n"
-        out += "  log: \(YAMLScalar.quote(followUp.previousLog))\n"
-        out += "  title: \(YAMLScalar.quote(followUp.previousTitle))\n"
+        out += "  log: \(YAMLQuoting.quote(followUp.previousLog))\n"
+        out += "  title: \(YAMLQuoting.quote(followUp.previousTitle))\n"
         out += "  started: \(LogTime.format(followUp.previousStarted))\n"
-        if !followUp.people.isEmpty {
-            out += "  people:\n"
-            for name in followUp.people { out += "    - \(YAMLScalar.quote(name))\n" }
-        }
+        if !followUp.people.isEmpty { out += texts("people", followUp.people, indent: "  ") }
         if followUp.items.isEmpty { return out + "  items: []\n" }
         out += "  items:\n"
         for item in followUp.items {
             out += "    - kind: \(item.kind.rawValue)\n"
-            out += "      text: \(YAMLScalar.quote(item.text))\n"
-            if let owner = item.owner { out += "      owner: \(YAMLScalar.quote(owner))\n" }
-            if !item.history.isEmpty {
-                out += "      history:\n"
-                for said in item.history { out += "        - \(YAMLScalar.quote(said))\n" }
-            }
+            out += "      text: \(YAMLQuoting.quote(item.text))\n"
+            if let owner = item.owner { out += "      owner: \(YAMLQuoting.quote(owner))\n" }
+            if !item.history.isEmpty { out += texts("history", item.history, indent: "      ") }
         }
         return out
     }
@@ -313,7 +303,7 @@ struct MiniYAML {
         if text == "[]" { return .sequence([], line: line.number) }
         // Scalars, not characters: a quoted text may open with a combining mark.
         if text.unicodeScalars.first == "\"" {
-            guard let value = YAMLScalar.unquote(text) else { throw bad(line, "a quoted text is not closed or has a bad escape") }
+            guard let value = YAMLQuoting.unquote(text) else { throw bad(line, "a quoted text is not closed or has a bad escape") }
             return .scalar(value, quoted: true, line: line.number)
         }
         return .scalar(String(text), quoted: false, line: line.number)

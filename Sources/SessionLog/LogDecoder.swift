@@ -17,78 +17,15 @@ struct LogDecoder {
 
     let bytes: [UInt8]
     var lines: [Line] = []
-    /// Off only in tests: every token is then written again, the reference for the copy.
-    var copiesCanonicalTokens = true
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var number = 1
-        while start < bytes.count {
-            // memchr: a log is mostly long lines (a contribution's item and its token).
-            let feed = bytes.withUnsafeBufferPointer { buffer -> Int? in
-                memchr(buffer.baseAddress! + start, Int32(UInt8(ascii: "\n")), buffer.count - start)
-                    .map { buffer.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
-            }
-            let stop = feed ?? bytes.count
-            var contentEnd = stop
-            if feed != nil, contentEnd > start, bytes[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }
-            lines.append(Line(number: number, content: bytes[start..<contentEnd], start: start, terminated: feed != nil))
-            start = stop + 1
-            number += 1
-        }
+        lines = Self.lines(of: bytes)
     }
 
     private func damaged(_ line: Int, _ reason: String) -> LogError { .damaged(path: nil, line: line, reason: reason) }
 
     private static func text(_ bytes: ArraySlice<UInt8>) -> String? { String(validating: bytes, as: UTF8.self) }
-
-    private static func same(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
-        a.count == b.count && a.withUnsafeBytes { x in b.withUnsafeBytes { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
-    }
-
-    /// Whether `bytes` are valid UTF-8: what `String(validating:)` says, without building the
-    /// String. ASCII is skipped eight bytes at a time and each run of other bytes is validated
-    /// alone; an ASCII byte is never part of a longer sequence, so the whole is valid exactly
-    /// when every run is (`UTF8RunsTests`).
-    static func validUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return true }
-            let count = buffer.count
-            var index = 0
-            while index < count {
-                while index + 8 <= count,
-                      UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    index += 8
-                }
-                while index < count, base[index] < 0x80 { index += 1 }
-                guard index < count else { return true }
-                let run = index
-                while index < count, base[index] >= 0x80 { index += 1 }
-                guard String(validating: UnsafeBufferPointer(rebasing: buffer[run..<index]), as: UTF8.self) != nil else {
-                    return false
-                }
-            }
-            return true
-        }
-    }
-
-    private static func tokenStart(_ content: ArraySlice<UInt8>) -> Int? {
-        let opening = Token.opening
-        guard content.count >= opening.count else { return nil }
-        // Each `<` by memchr: a line is mostly text, and escaped text has no `<` but the token's.
-        return content.withUnsafeBufferPointer { buffer -> Int? in
-            let base = buffer.baseAddress!
-            var offset = 0
-            while offset + opening.count <= buffer.count {
-                guard let found = memchr(base + offset, Int32(opening[0]), buffer.count - offset - opening.count + 1) else { return nil }
-                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + at, opening, opening.count) == 0 { return content.startIndex + at }
-                offset = at + 1
-            }
-            return nil
-        }
-    }
 
     mutating func decode() throws(LogError) -> LogContents {
         guard let first = lines.first else { throw LogError.notALog(path: nil, reason: "it is empty") }
@@ -131,7 +68,7 @@ struct LogDecoder {
                 throw damaged(line.number, "an unreadable record marker")
             }
             if !sawHeader {
-                guard token == Token("header"), start == line.content.startIndex else {
+                guard token.kind == RecordKind.header.rawValue, token.fields.isEmpty, start == line.content.startIndex else {
                     throw damaged(line.number, "a record before the end of the header")
                 }
                 sawHeader = true
@@ -161,11 +98,14 @@ struct LogDecoder {
     /// One record from its token and the lines of its unit (the token's line last).
     private func record(_ token: Token, unit: ArraySlice<Line>, tokenAt start: Int) throws(LogError) -> Record {
         let tokenLine = unit[unit.endIndex - 1]
-        if token.kind == "stage" || token.kind == "ended" {
+        guard let kind = RecordKind(rawValue: token.kind) else {
+            throw damaged(tokenLine.number, "an unknown kind of record, \(token.kind)")
+        }
+        if kind == .stage || kind == .ended {
             guard start == tokenLine.content.startIndex else { throw damaged(tokenLine.number, "text before a \(token.kind) marker") }
             guard let time = token["at"].flatMap(LogTime.parse) else { throw damaged(tokenLine.number, "a \(token.kind) marker without its time") }
             var record = Record(time: time, event: .ended)
-            if token.kind == "stage" {
+            if kind == .stage {
                 guard let index = token["index"].flatMap({ Int($0) }) else { throw damaged(tokenLine.number, "an unreadable stage marker") }
                 record.event = .stageEntered(index)
             }
@@ -176,16 +116,16 @@ struct LogDecoder {
             }
             return record
         }
-        if RecordItem.blockKinds.contains(token.kind) { throw damaged(tokenLine.number, "a second header marker") }
+        if kind == .header { throw damaged(tokenLine.number, "a second header marker") }
 
         // A list item: its lines, without the blank lines that separate it from what came before.
         let itemLines = Array(unit.drop { $0.isBlank })
         guard let placeholder = RecordItem.record(token, body: "") else {
-            throw damaged(tokenLine.number, RecordItem.known(token.kind) ? "an unreadable \(token.kind) record" : "an unknown kind of record, \(token.kind)")
+            throw damaged(tokenLine.number, "an unreadable \(token.kind) record")
         }
         let seq = token["seq"].flatMap { Int($0) } ?? 0
         // One shape: its token and lead never depend on the body (`RecordItem.withBody`).
-        guard var shape = RecordItem.shape(placeholder, seq: seq, written: token) else { throw damaged(tokenLine.number, "an unreadable record") }
+        guard var shape = RecordItem.shape(placeholder, seq: seq) else { throw damaged(tokenLine.number, "an unreadable record") }
         var record = placeholder
         if RecordItem.hasBody(token) {
             let body = try self.body(itemLines, lead: Array(("- " + shape.lead).utf8), tokenAt: start)
@@ -195,10 +135,7 @@ struct LogDecoder {
         // The record must read exactly as the program writes it.
         var written: [UInt8] = []
         written.reserveCapacity(itemLines.reduce(0) { $0 + $1.content.count + 1 })
-        // A token read in the form `write` gives, and equal to the one built, is those bytes:
-        // copied, not written again (the same bytes either way, `TokenCopyTests`).
-        let copy = copiesCanonicalTokens && token.canonical && shape.token.sameASCIIFields(as: token)
-        RecordItem.write(shape, token: copy ? tokenLine.content[start...] : nil, into: &written)
+        RecordItem.write(shape, into: &written)
         // Line by line, as bytes (a line's content excludes its line feed and a CR before it).
         var lineStart = 0
         var expectedCount = 0
@@ -251,5 +188,79 @@ struct LogDecoder {
             texts.append(text)
         }
         return texts.joined(separator: "\n")
+    }
+}
+
+// MARK: Fast path — lines cut with memchr and the body's UTF-8 checked in one pass of runs took the check's line cutting and UTF-8 work from 27.9 M to 5.1 M instructions on the 5,000-contribution log (docs/performance.md, fifth step).
+
+extension LogDecoder {
+    /// The lines of `bytes`, after a byte order mark: a log is mostly long lines (a
+    /// contribution's item and its token), so each line feed is found with `memchr`.
+    static func lines(of bytes: [UInt8]) -> [Line] {
+        var lines: [Line] = []
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var number = 1
+        while start < bytes.count {
+            let feed = bytes.withUnsafeBufferPointer { buffer -> Int? in
+                memchr(buffer.baseAddress! + start, Int32(UInt8(ascii: "\n")), buffer.count - start)
+                    .map { buffer.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+            }
+            let stop = feed ?? bytes.count
+            var contentEnd = stop
+            if feed != nil, contentEnd > start, bytes[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }
+            lines.append(Line(number: number, content: bytes[start..<contentEnd], start: start, terminated: feed != nil))
+            start = stop + 1
+            number += 1
+        }
+        return lines
+    }
+
+    /// Whether `bytes` are valid UTF-8: what `String(validating:)` says, without building the
+    /// String. ASCII is skipped eight bytes at a time and each run of other bytes is validated
+    /// alone; an ASCII byte is never part of a longer sequence, so the whole is valid exactly
+    /// when every run is (`UTF8RunsTests`).
+    static func validUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return true }
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                while index + 8 <= count,
+                      UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                }
+                while index < count, base[index] < 0x80 { index += 1 }
+                guard index < count else { return true }
+                let run = index
+                while index < count, base[index] >= 0x80 { index += 1 }
+                guard String(validating: UnsafeBufferPointer(rebasing: buffer[run..<index]), as: UTF8.self) != nil else {
+                    return false
+                }
+            }
+            return true
+        }
+    }
+
+    /// Where the token opening `<!-- sm:` starts in a line, if it does.
+    static func tokenStart(_ content: ArraySlice<UInt8>) -> Int? {
+        let opening = Token.opening
+        guard content.count >= opening.count else { return nil }
+        // Each `<` by memchr: a line is mostly text, and escaped text has no `<` but the token's.
+        return content.withUnsafeBufferPointer { buffer -> Int? in
+            let base = buffer.baseAddress!
+            var offset = 0
+            while offset + opening.count <= buffer.count {
+                guard let found = memchr(base + offset, Int32(opening[0]), buffer.count - offset - opening.count + 1) else { return nil }
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + at, opening, opening.count) == 0 { return content.startIndex + at }
+                offset = at + 1
+            }
+            return nil
+        }
+    }
+
+    /// Equal bytes, by `memcmp`.
+    static func same(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        a.count == b.count && a.withUnsafeBytes { x in b.withUnsafeBytes { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
     }
 }

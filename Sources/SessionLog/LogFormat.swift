@@ -43,7 +43,7 @@ public enum LogFormat {
         let header = header.asJournaled
         return FrontMatter.encode(header, continues: continues)
             + ReadableBlocks.titleBlock(header, continues: continues)
-            + Token("header").text + "\n\n"
+            + Token(RecordKind.header).text + "\n\n"
     }
 
     /// One record as it is appended: `number` is its place in this file (1, 2, 3…) and
@@ -57,11 +57,11 @@ public enum LogFormat {
         let time = ("at", LogTime.format(record.time))
         switch record.event {
         case .stageEntered(let index):
-            let token = Token("stage", [("seq", String(number)), ("index", String(index)), time])
+            let token = Token(RecordKind.stage, [("seq", String(number)), ("index", String(index)), time])
             guard let session else { return token.text }
             return ReadableBlocks.stageHeading(index, in: session) + token.text + "\n\n"
         case .ended:
-            let token = Token("ended", [("seq", String(number)), time])
+            let token = Token(RecordKind.ended, [("seq", String(number)), time])
             guard let session else { return token.text }
             return ReadableBlocks.synthesis(session) + token.text + "\n\n"
         default:

@@ -17,123 +17,36 @@ public enum LogTime {
         return text + "Z"
     }
 
-    /// `format(date)`, given the text the date was most likely read from: that text when
-    /// `writes(_:as:)` can tell without formatting the `Double` that it is exactly what
-    /// `format` gives (the reader's check of every record's times), else `format(date)`.
-    static func format(_ date: Date, likely text: String?) -> String {
-        if let text, writes(date, as: text) { return text }
-        return format(date)
-    }
-
-    /// True only when `format(date) == text`: the text is `YYYY-MM-DDTHH:MM:SS[.D]Z` with the
-    /// date's own fields, and either no fraction for a whole second, or `D` (1 to 9 digits,
-    /// the last not 0) that reads back as the date, is the nearest decimal of its length to
-    /// it, and no shorter decimal reads back as it: the digits of the shortest (and of those
-    /// the nearest) form, which is what the `Double`'s description writes.
-    /// False when it cannot tell (then the caller formats); `LogTimeTests` hold it to `format`.
-    static func writes(_ date: Date, as text: String) -> Bool {
-        let interval = date.timeIntervalSinceReferenceDate
-        // From 12 days after 2001 to 34,000 years on: a positional shortest form, an exact
-        // `fraction * scale` up to far below the half ulp.
-        guard interval >= 1_048_576, interval < 1_099_511_627_776 else { return false }
-        return text.utf8.withContiguousStorageIfAvailable { b -> Bool in
-            let n = b.count
-            guard n == 20 || (n >= 22 && n <= 30), b[n - 1] == UInt8(ascii: "Z"),
-                  b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T"),
-                  b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":") else { return false }
-            func number(_ range: Range<Int>) -> Int64 {
-                var value: Int64 = 0
-                for index in range {
-                    let digit = b[index] &- 48
-                    guard digit < 10 else { return -1 }
-                    value = value * 10 + Int64(digit)
-                }
-                return value
-            }
-            let whole = interval.rounded(.down)
-            let fraction = interval - whole
-            let (day, second) = floorDivide(Int64(whole) + referenceOffset, 86_400)
-            let (year, month, dayOfMonth) = civil(fromDays: day)
-            guard number(0..<4) == year, number(5..<7) == month, number(8..<10) == dayOfMonth,
-                  number(11..<13) == second / 3600, number(14..<16) == second / 60 % 60,
-                  number(17..<19) == second % 60 else { return false }
-            if n == 20 { return fraction == 0 }
-            let digits = n - 21
-            let value = number(20..<(n - 1))
-            guard b[19] == UInt8(ascii: "."), value > 0, b[n - 2] != UInt8(ascii: "0"), fraction > 0 else { return false }
-            var scale = 1.0
-            for _ in 0..<digits { scale *= 10 }
-            // `ulp * scale` is exact (`ulp` is a power of two); `fraction * scale` is off by far
-            // less than the margins below.
-            let ulp = interval.ulp
-            let distance = abs(fraction * scale - Double(value))
-            // `D` reads back as the date, and it is the nearest decimal of its length.
-            guard distance < 0.49 * (ulp * scale), distance < 0.49 else { return false }
-            // No shorter decimal reads back as the date: when a step of the last digit is wider
-            // than an ulp, `D` is the only one of its length, so no shorter one does either;
-            // otherwise, when a step one digit shorter is wider than an ulp, the one nearest
-            // decimal of that length (or any shorter) must lie clearly outside the half ulp.
-            if ulp * scale < 1 { return true }
-            let shorter = scale / 10
-            guard ulp * shorter < 1 else { return false }
-            let scaled = fraction * shorter
-            return abs(scaled - scaled.rounded()) > 0.51 * (ulp * shorter)
-        } ?? false
-    }
-
     /// Whole seconds, "2026-11-27T10:04:05Z", as ISO8601DateFormatter's `.withInternetDateTime`
     /// writes them (the fraction dropped), without building a formatter per date.
     public static func wholeSeconds(_ date: Date) -> String {
         let interval = date.timeIntervalSinceReferenceDate
         guard interval.isFinite else { return "0000-01-01T00:00:00Z" }
-        var out: [UInt8] = []
-        out.reserveCapacity(20)
-        dateAndTime(interval.rounded(.down), into: &out)
-        out.append(UInt8(ascii: "Z"))
-        return String(decoding: out, as: UTF8.self)
+        return dateAndTime(interval.rounded(.down)) + "Z"
     }
 
-    /// "2026-11-27T10:04:05" for a whole number of seconds since the reference date.
-    static func dateAndTime(_ whole: Double) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(20)
-        dateAndTime(whole, into: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// The definition of `dateAndTime`: each field padded by `pad` (`TimeBytesTests` hold the
-    /// two equal).
-    static func dateAndTimeByParts(_ whole: Double) -> String {
-        let (day, second) = floorDivide(Int64(whole) + referenceOffset, 86_400)
-        let (year, month, dayOfMonth) = civil(fromDays: day)
-        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(dayOfMonth, 2) + "T"
-            + pad(second / 3600, 2) + ":" + pad(second / 60 % 60, 2) + ":" + pad(second % 60, 2)
-    }
-
-    /// `dateAndTime` appended to `out`. Digits into bytes: every record carries a time,
+    /// "2026-11-27T10:04:05" for a whole number of seconds since the reference date: each
+    /// field zero-padded to its width, in one byte buffer: every record carries a time,
     /// written and checked again on read, and every item of a JSON export has one.
-    static func dateAndTime(_ whole: Double, into out: inout [UInt8]) {
+    static func dateAndTime(_ whole: Double) -> String {
         let (day, second) = floorDivide(Int64(whole) + referenceOffset, 86_400)
         let (year, month, dayOfMonth) = civil(fromDays: day)
-        guard year >= 0, year < 10_000 else {
-            out += dateAndTimeByParts(whole).utf8
-            return
+        var out: [UInt8] = []
+        out.reserveCapacity(20)
+        // Zero-padded to `width` (a year before 1 keeps its sign after the padding).
+        func field(_ value: Int64, _ width: Int, then separator: Unicode.Scalar?) {
+            let digits = String(value)
+            if digits.utf8.count < width { out += repeatElement(UInt8(ascii: "0"), count: width - digits.utf8.count) }
+            out.append(utf8: digits)
+            if let separator { out.append(UInt8(separator.value)) }
         }
-        func digit(_ value: Int64) -> UInt8 { 48 + UInt8(truncatingIfNeeded: value) }
-        // Every field but the year is below 100.
-        func two(_ value: Int64, _ separator: UInt8?) {
-            out.append(digit(value / 10))
-            out.append(digit(value % 10))
-            if let separator { out.append(separator) }
-        }
-        out.append(digit(year / 1000))
-        out.append(digit(year / 100 % 10))
-        two(year % 100, UInt8(ascii: "-"))
-        two(month, UInt8(ascii: "-"))
-        two(dayOfMonth, UInt8(ascii: "T"))
-        two(second / 3600, UInt8(ascii: ":"))
-        two(second / 60 % 60, UInt8(ascii: ":"))
-        two(second % 60, nil)
+        field(year, 4, then: "-")
+        field(month, 2, then: "-")
+        field(dayOfMonth, 2, then: "T")
+        field(second / 3600, 2, then: ":")
+        field(second / 60 % 60, 2, then: ":")
+        field(second % 60, 2, then: nil)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Parses what `format` writes (and any other `YYYY-MM-DDTHH:MM:SS[.digits]Z`).
@@ -168,31 +81,10 @@ public enum LogTime {
         }
         let days = days(fromYear: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - referenceOffset
-        if let interval = exactInterval(seconds: seconds, fraction: rest.dropFirst()) {
-            return Date(timeIntervalSinceReferenceDate: interval)
-        }
         // One correctly rounded conversion of the whole decimal gives back the exact Date; below
         // the reference date the fraction counts up from the earlier whole second instead.
         let interval = seconds >= 0 ? Double("\(seconds).\(digits)") : Double("0.\(digits)").map { Double(seconds) + $0 }
         return interval.map { Date(timeIntervalSinceReferenceDate: $0) }
-    }
-
-    /// `seconds.fraction` as one correctly rounded `Double`, what `Double("seconds.fraction")`
-    /// gives, when both the decimal's digits as an integer and its power of ten are exact
-    /// in a `Double` (one division of exact operands rounds once); nil otherwise (then the
-    /// caller converts the text). `LogTimeTests` compare the two.
-    static func exactInterval(seconds: Int64, fraction digits: ArraySlice<UInt8>) -> Double? {
-        guard seconds >= 0, seconds < 1 << 40, digits.count <= 9 else { return nil }
-        var scale: Int64 = 1
-        var value = seconds
-        for digit in digits {
-            // Below 2^53 before each step, so no step overflows.
-            guard value < 1 << 53 else { return nil }
-            scale *= 10
-            value = value * 10 + Int64(digit - 48)
-        }
-        guard value < 1 << 53 else { return nil }
-        return Double(value) / Double(scale)
     }
 
     /// `YYYYMMDD-HHMMSS` in UTC, for the names of files set aside.
@@ -248,11 +140,6 @@ public enum LogTime {
         }
         while digits.hasSuffix("0") { digits.removeLast() }
         return digits.isEmpty ? "0" : digits
-    }
-
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 
     private static func floorDivide(_ a: Int64, _ b: Int64) -> (Int64, Int64) {

@@ -13,110 +13,68 @@ import SensemakingCore
 /// - any other character: itself. Another `<`, or a `\` before anything else, never appears.
 enum MarkdownText {
     /// Between two lines of one text: a hard line break the program writes, so the lines
-    /// stay lines in rendered Markdown, then the list item's indentation.
+    /// stay lines in rendered Markdown (then the indentation of the block, if any).
     static let lineBreak = "\\\n"
 
     /// An empty HTML comment: splits `name@host.org` so that GFM makes no link of it.
     static let linkBreaker = "<!-- -->"
 
-    /// The lines of a text, each escaped; `text` may span lines.
-    static func escapeLines(_ text: String) -> [String] {
-        // Escaped lines never hold a line feed (a text's are where it splits; others are entities).
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 8)
-        escape(text, separator: [UInt8(ascii: "\n")], into: &out)
-        return out.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            .map { String(decoding: $0, as: UTF8.self) }
-    }
+    // MARK: Escaping: one entry point per context
 
-    /// A text for a place that is one line (a name in bold, a heading): line breaks become
-    /// spaces. Only for readable parts whose exact text lives elsewhere.
-    static func escapeInline(_ text: String) -> String {
-        // Names and tags are mostly letters and digits, which are themselves wherever they stand.
-        if text.utf8.allSatisfy({ (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) }) { return text }
+    /// Inline: a text for a place that is one line (a name in bold, a heading, a table cell).
+    /// Each line feed becomes `lineBreak` (a space unless told), then the whole is escaped as
+    /// one line. Only for readable parts whose exact text lives elsewhere.
+    static func escapeInline(_ text: String, lineBreak: String = " ") -> String {
+        var line = text
+        if text.utf8.contains(UInt8(ascii: "\n")) {
+            var joined = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars {
+                if scalar == "\n" { joined += lineBreak.unicodeScalars } else { joined.append(scalar) }
+            }
+            line = String(joined)
+        }
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 8)
-        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard isASCII(bytes) else { return false }
-            var line = Array(bytes)
-            for index in line.indices where line[index] == UInt8(ascii: "\n") { line[index] = UInt8(ascii: " ") }
-            line.withUnsafeBufferPointer { escapeASCIILine($0, into: &out) }
-            return true
-        }
-        if ascii != true {
-            out.removeAll(keepingCapacity: true)
-            escapeLine(text.unicodeScalars.map { $0 == "\n" ? " " : $0 }, into: &out)
-        }
+        out.reserveCapacity(line.utf8.count + 8)
+        line.withUTF8 { escapeLine($0, into: &out) }
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Every line of `text` escaped, with `separator` between lines: what the writer, the
-    /// reader's check and the Markdown export all use. A line of ASCII is escaped from its
-    /// bytes (each byte is one scalar there); any other line from its scalars, as `split`
-    /// gives them. Both go through the one `escapeLine`; `escapeBySplitting` is the long way.
-    static func escape(_ text: String, separator: [UInt8], into out: inout [UInt8]) {
-        let done = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+    /// Block: every line of `text` escaped, with `separator` between lines (a hard line break
+    /// and the indentation of the block), appended to `out`: what the writer, the reader's
+    /// check, the readable parts and the Markdown export use for a text of several lines.
+    static func escapeBlock(_ text: String, separator: [UInt8], into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
             var start = 0
             while true {
-                // A line feed byte is always the scalar U+000A in UTF-8, and the lines between are valid.
-                var end = start
-                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                if isASCII(line) {
-                    escapeASCIILine(line, into: &out)
-                } else {
-                    escapeLine(Array(String(decoding: line, as: UTF8.self).unicodeScalars), into: &out)
-                }
-                guard end < bytes.count else { return true }
+                // A line feed byte is always the scalar U+000A in UTF-8, so the lines between are valid.
+                let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+                escapeLine(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &out)
+                guard end < bytes.count else { return }
                 out += separator
                 start = end + 1
             }
         }
-        if done != true { escapeBySplitting(text, separator: separator, into: &out) }
     }
 
-    /// `escape` the long way: the text split into arrays of scalars, each escaped.
-    static func escapeBySplitting(_ text: String, separator: [UInt8], into out: inout [UInt8]) {
-        for (index, line) in split(text).enumerated() {
-            if index > 0 { out += separator }
-            escapeLine(line, into: &out)
-        }
-    }
-
-    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var any: UInt8 = 0
-        for byte in bytes { any |= byte }
-        return any < 0x80
-    }
-
-    /// Splits on line feeds only: `\r`, U+2028 and friends are escaped as entities instead.
-    static func split(_ text: String) -> [[Unicode.Scalar]] {
-        // One growing line, not an append through the outer array per scalar (a uniqueness
-        // check and a write-back each): every record's text is split to write and to check it.
-        var lines: [[Unicode.Scalar]] = []
-        var line: [Unicode.Scalar] = []
-        line.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                lines.append(line)
-                line = []
-            } else {
-                line.append(scalar)
-            }
-        }
-        lines.append(line)
-        return lines
-    }
-
-    static func escapeLine(_ line: [Unicode.Scalar]) -> String {
+    /// Block, as a String.
+    static func escapeBlock(_ text: String, separator: String) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(line.count + line.count / 8 + 4)
-        escapeLine(line, into: &out)
+        out.reserveCapacity(text.utf8.count + 8)
+        escapeBlock(text, separator: Array(separator.utf8), into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends the escaped line's bytes: the writer and the reader's check build whole
-    /// records in one buffer instead of a String per line.
+    /// One line's bytes (valid UTF-8, no line feed) escaped, appended to `out`.
+    private static func escapeLine(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        if isASCII(bytes) {
+            escapeASCIILine(bytes, into: &out)
+        } else {
+            escapeLine(Array(String(decoding: bytes, as: UTF8.self).unicodeScalars), into: &out)
+        }
+    }
+
+    /// Appends the escaped line's bytes, scalar by scalar: the definition.
     static func escapeLine<Line: RandomAccessCollection>(_ line: Line, into out: inout [UInt8])
     where Line.Element == Unicode.Scalar, Line.Index == Int {
         let leadingDigits = leadingDigits(line)
@@ -125,10 +83,18 @@ enum MarkdownText {
         }
     }
 
+    // MARK: Fast path — escaping a line of ASCII from its bytes, plain runs copied whole, took the log's escaping of bodies from 89.4 M to 32.9 M instructions on the 5,000-contribution log (docs/performance.md, fourth round).
+
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var any: UInt8 = 0
+        for byte in bytes { any |= byte }
+        return any < 0x80
+    }
+
     /// A line of ASCII, from its bytes: what `escapeLine` writes for its scalars. Bytes that
     /// are themselves anywhere inside a line (`plainInside`; the first and last of a line
     /// always go to the definition) are copied in runs; every other byte goes through
-    /// `escape(at:of:leadingDigits:into:)`, the one definition. `EscapeTests` compare the two.
+    /// `escape(at:of:leadingDigits:into:)`, the one definition. `LogCheckFastPathTests` compare the two.
     static func escapeASCIILine(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         let line = ASCIIScalars(bytes: bytes)
         let count = bytes.count
@@ -137,7 +103,7 @@ enum MarkdownText {
         while index < count {
             var run = index
             if index > 0 {
-                while run < count - 1, plainInside(bytes[run]) { run += 1 }
+                while run < count - 1, plainInside[Int(bytes[run])] { run += 1 }
             }
             if run > index {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<run]))
@@ -159,13 +125,15 @@ enum MarkdownText {
 
     /// ASCII bytes that `escape(at:…)` writes as themselves at any place but a line's first
     /// or last: letters, digits, the space, `-`, `+` and `>` (escaped only at the start), and
-    /// punctuation with no meaning to escape (`! " ' ( , / ; ? { }`).
-    @inline(__always)
-    private static func plainInside(_ byte: UInt8) -> Bool {
-        // One bit per byte below 128, from the list above (`EscapeTests` check each byte).
-        let bits: UInt64 = byte < 64 ? 0xCBFFB98700000000 : 0x2FFFFFFE07FFFFFE
-        return byte < 128 && (bits >> UInt64(byte & 63)) & 1 == 1
-    }
+    /// punctuation with no meaning to escape. Indexed by byte; true for these, false for the
+    /// rest of ASCII (`LogCheckFastPathTests` check each byte against the definition).
+    static let plainInside: [Bool] = {
+        let plain = Set(("abcdefghijklmnopqrstuvwxyz" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "0123456789"
+            + " -+>" + "!\"'(,/;?{}").utf8)
+        return (0..<128).map { plain.contains(UInt8($0)) }
+    }()
+
+    // MARK: The definition
 
     private static func leadingDigits<Line: RandomAccessCollection>(_ line: Line) -> Int
     where Line.Element == Unicode.Scalar, Line.Index == Int {
@@ -276,7 +244,7 @@ enum MarkdownText {
         ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
     }
 
-    // MARK: Decoding
+    // MARK: Fast path — decoding copies runs of plain bytes whole and validates only a result that is not ASCII: unescape 49.3 M → 24.5 M instructions on the 5,000-contribution log (docs/performance.md, fourth round).
 
     /// The text of one escaped line, or nil when the bytes hold something `escapeLine` never
     /// writes (then the record is damaged). The bytes are valid UTF-8.

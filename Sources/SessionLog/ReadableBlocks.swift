@@ -8,11 +8,10 @@ import SensemakingCore
 enum ReadableBlocks {
     static func titleBlock(_ header: SessionHeader, continues: String?) -> String {
         var out = "\n# " + MarkdownText.escapeInline(header.title) + "\n\n"
-        let purpose = MarkdownText.escapeLines(header.plan.purpose)
-        if !header.plan.purpose.isEmpty { out += purpose.joined(separator: MarkdownText.lineBreak) + "\n\n" }
+        if !header.plan.purpose.isEmpty { out += MarkdownText.escapeBlock(header.plan.purpose, separator: MarkdownText.lineBreak) + "\n\n" }
         var facts = ["Started " + LogTime.readable(header.started)]
         if !header.participants.isEmpty {
-            facts.append("here: " + header.participants.map(MarkdownText.escapeInline).joined(separator: ", "))
+            facts.append("here: " + header.participants.map { MarkdownText.escapeInline($0) }.joined(separator: ", "))
         }
         facts.append(header.plan.stages.count == 1 ? "1 stage" : "\(header.plan.stages.count) stages")
         if header.anonymous { facts.append("anonymous") }
@@ -67,10 +66,10 @@ enum ReadableBlocks {
                 var line = "\(rank + 1). **\(story.dots) \(story.dots == 1 ? "dot" : "dots")**: "
                     + MarkdownText.escapeInline(story.story.title) + " (#\(story.story.id))"
                 if !story.cues.isEmpty {
-                    line += "; cues: " + story.cues.map(MarkdownText.escapeInline).joined(separator: "; ")
+                    line += "; cues: " + story.cues.map { MarkdownText.escapeInline($0) }.joined(separator: "; ")
                 }
                 if !story.mindChangers.isEmpty {
-                    line += "; would change our mind: " + story.mindChangers.map(MarkdownText.escapeInline).joined(separator: "; ")
+                    line += "; would change our mind: " + story.mindChangers.map { MarkdownText.escapeInline($0) }.joined(separator: "; ")
                 }
                 out += line + "\n"
             }

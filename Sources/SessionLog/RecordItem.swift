@@ -14,54 +14,49 @@ enum RecordItem {
         var body: String?
     }
 
-    /// Kinds that are headings or blocks rather than list items.
-    static let blockKinds: Set<String> = ["header", "stage", "ended"]
-
-    /// The list item for a record, or nil for `stageEntered` and `ended`. `written` is the
-    /// token the record was read from, if any: its times are taken as they stand when they
-    /// are provably what `LogTime.format` writes (`LogTime.format(_:likely:)`).
-    static func shape(_ record: Record, seq: Int, written: Token? = nil) -> Shape? {
+    /// The list item for a record, or nil for `stageEntered` and `ended`.
+    static func shape(_ record: Record, seq: Int) -> Shape? {
         var fields: [(key: String, value: String)] = [("seq", String(seq))]
         let lead: String
         var body: String?
-        let kind: String
+        let kind: RecordKind
         switch record.event {
         case .stageEntered, .ended:
             return nil
         case .joined(let name):
-            kind = "joined"; fields.append(("name", name))
-            lead = "\(bold(name)) joined."
+            (kind, lead) = (.joined, "\(bold(name)) joined.")
+            fields.append(("name", name))
         case .left(let name):
-            kind = "left"; fields.append(("name", name))
-            lead = "\(bold(name)) left."
+            (kind, lead) = (.left, "\(bold(name)) left.")
+            fields.append(("name", name))
         case .turnGiven(let name):
-            kind = "turn"; fields.append(("name", name))
-            lead = "Turn to \(bold(name))."
+            (kind, lead) = (.turn, "Turn to \(bold(name)).")
+            fields.append(("name", name))
         case .passed(let name):
-            kind = "passed"; fields.append(("name", name))
-            lead = "\(bold(name)) passed."
+            (kind, lead) = (.passed, "\(bold(name)) passed.")
+            fields.append(("name", name))
         case .contributed(let item, let advancesTurn):
-            kind = "contribution"
+            kind = .contribution
             fields += [("id", String(item.id)), ("stage", String(item.stage)), ("kind", item.kind.rawValue)]
             if let author = item.author { fields.append(("by", author)) }
             if let identity = item.tags.speakingAs { fields.append(("as", identity)) }
             if let when = item.tags.when { fields.append(("when", when)) }
             if let owner = item.tags.owner { fields.append(("owner", owner)) }
             if advancesTurn { fields.append(("turn", "next")) }
-            if item.time != record.time { fields.append(("made", LogTime.format(item.time, likely: written?["made"]))) }
+            if item.time != record.time { fields.append(("made", LogTime.format(item.time))) }
             for earlier in item.history { fields.append(("was", earlier)) }
             if item.retracted { fields.append(("retracted", "yes")) }
             lead = contributionLead(item)
             body = item.text
         case .retracted(let id):
-            kind = "retracted"; fields.append(("id", String(id)))
+            kind = .retracted; fields.append(("id", String(id)))
             lead = "**#\(id)** retracted."
         case .edited(let id, let text):
-            kind = "edited"; fields.append(("id", String(id)))
+            kind = .edited; fields.append(("id", String(id)))
             lead = "**#\(id)** edited: "
             body = text
         case .speakingAs(let participant, let identity):
-            kind = "as"; fields.append(("name", participant))
+            kind = .speakingAs; fields.append(("name", participant))
             if let identity {
                 fields.append(("identity", identity))
                 lead = "\(bold(participant)) speaks as \(MarkdownText.escapeInline(identity))."
@@ -69,28 +64,28 @@ enum RecordItem {
                 lead = "\(bold(participant)) speaks for themselves again."
             }
         case .pendingWhen(let when):
-            kind = "when"; fields.append(("text", when))
+            kind = .when; fields.append(("text", when))
             lead = "The next note is dated \(MarkdownText.escapeInline(when))."
         case .pendingOwner(let owner):
-            kind = "owner"; fields.append(("name", owner))
+            kind = .owner; fields.append(("name", owner))
             lead = "The next action is owned by \(bold(owner))."
         case .dotsPlaced(let participant, let stories, let advancesTurn):
-            kind = "dots"
+            kind = .dots
             if let participant { fields.append(("by", participant)) }
             fields.append(("stories", stories.map(String.init).joined(separator: ",")))
             if advancesTurn { fields.append(("turn", "next")) }
             let placed = stories.isEmpty ? "no dots" : "dots on " + stories.map { "#\($0)" }.joined(separator: ", ")
             lead = participant.map { "\(bold($0)) placed \(placed)." } ?? "Placed \(placed)."
         case .cueLinked(let story, let cue):
-            kind = "cue"; fields.append(("story", String(story)))
+            kind = .cue; fields.append(("story", String(story)))
             lead = "Cue for **#\(story)**: "
             body = cue
         case .mindChanger(let story, let text):
-            kind = "mind"; fields.append(("story", String(story)))
+            kind = .mind; fields.append(("story", String(story)))
             lead = "What would change our mind about **#\(story)**: "
             body = text
         case .reviewed(let item, let status, let note):
-            kind = "reviewed"; fields += [("item", String(item)), ("status", status.rawValue)]
+            kind = .reviewed; fields += [("item", String(item)), ("status", status.rawValue)]
             if let note {
                 fields.append(("noted", "yes"))
                 lead = "Item **\(item)** marked \(status.label): "
@@ -99,40 +94,34 @@ enum RecordItem {
                 lead = "Item **\(item)** marked \(status.label)."
             }
         case .timer(.set(let seconds)):
-            kind = "timer-set"; fields.append(("seconds", String(seconds)))
+            kind = .timerSet; fields.append(("seconds", String(seconds)))
             lead = "Timer: \(duration(seconds)) left."
         case .timer(.adjust(let seconds)):
-            kind = "timer-adjust"; fields.append(("seconds", String(seconds)))
+            kind = .timerAdjust; fields.append(("seconds", String(seconds)))
             lead = "Timer \(seconds < 0 ? "-" : "+")\(duration(seconds == .min ? .max : abs(seconds)))."
         case .timer(.pause):
-            kind = "timer-pause"; lead = "Timer paused."
+            kind = .timerPause; lead = "Timer paused."
         case .timer(.resume):
-            kind = "timer-resume"; lead = "Timer resumed."
+            kind = .timerResume; lead = "Timer resumed."
         case .suspended:
-            kind = "suspended"; lead = "Session paused; `sensemaking resume` continues it."
+            kind = .suspended; lead = "Session paused; `sensemaking resume` continues it."
         case .resumed:
-            kind = "resumed"; lead = "Session resumed."
+            kind = .resumed; lead = "Session resumed."
         }
-        fields.append(("at", LogTime.format(record.time, likely: written?["at"])))
+        fields.append(("at", LogTime.format(record.time)))
         return Shape(token: Token(kind, fields), lead: lead, body: body)
     }
 
     /// The item as written, appended to `out`: its lines, each ending in a line feed, the
     /// last one with the token. One buffer: the reader's check builds every record again.
-    /// `token`, when given, is the bytes `shape.token.write` gives, copied instead (the
-    /// decoder's check, for a token read canonically: `Token.canonical`).
-    static func write(_ shape: Shape, token: ArraySlice<UInt8>? = nil, into out: inout [UInt8]) {
+    static func write(_ shape: Shape, into out: inout [UInt8]) {
         out += "- ".utf8
-        out += shape.lead.utf8
+        out.append(utf8: shape.lead)
         if let body = shape.body {
-            MarkdownText.escape(body, separator: continuation, into: &out)
+            MarkdownText.escapeBlock(body, separator: continuation, into: &out)
         }
         out.append(UInt8(ascii: " "))
-        if let token {
-            out += token
-        } else {
-            shape.token.write(into: &out)
-        }
+        shape.token.write(into: &out)
         out.append(UInt8(ascii: "\n"))
     }
 
@@ -145,12 +134,13 @@ enum RecordItem {
         guard let time = token["at"].flatMap(LogTime.parse) else { return nil }
         let event: Event
         func int(_ key: String) -> Int? { token[key].flatMap { Int($0) } }
-        switch token.kind {
-        case "joined": guard let name = token["name"] else { return nil }; event = .joined(name)
-        case "left": guard let name = token["name"] else { return nil }; event = .left(name)
-        case "turn": guard let name = token["name"] else { return nil }; event = .turnGiven(name)
-        case "passed": guard let name = token["name"] else { return nil }; event = .passed(name)
-        case "contribution":
+        guard let kind = RecordKind(rawValue: token.kind) else { return nil }
+        switch kind {
+        case .joined: guard let name = token["name"] else { return nil }; event = .joined(name)
+        case .left: guard let name = token["name"] else { return nil }; event = .left(name)
+        case .turn: guard let name = token["name"] else { return nil }; event = .turnGiven(name)
+        case .passed: guard let name = token["name"] else { return nil }; event = .passed(name)
+        case .contribution:
             guard let id = int("id"), let stage = int("stage"),
                   let kind = token["kind"].flatMap(ContributionKind.init(rawValue:)) else { return nil }
             var made = time
@@ -163,14 +153,14 @@ enum RecordItem {
                 tags: Tags(speakingAs: token["as"], when: token["when"], owner: token["owner"]),
                 time: made, history: token.all("was"), retracted: token["retracted"] == "yes")
             event = .contributed(item, advancesTurn: token["turn"] == "next")
-        case "retracted": guard let id = int("id") else { return nil }; event = .retracted(id: id)
-        case "edited": guard let id = int("id") else { return nil }; event = .edited(id: id, text: body)
-        case "as":
+        case .retracted: guard let id = int("id") else { return nil }; event = .retracted(id: id)
+        case .edited: guard let id = int("id") else { return nil }; event = .edited(id: id, text: body)
+        case .speakingAs:
             guard let name = token["name"] else { return nil }
             event = .speakingAs(participant: name, identity: token["identity"])
-        case "when": guard let text = token["text"] else { return nil }; event = .pendingWhen(text)
-        case "owner": guard let name = token["name"] else { return nil }; event = .pendingOwner(name)
-        case "dots":
+        case .when: guard let text = token["text"] else { return nil }; event = .pendingWhen(text)
+        case .owner: guard let name = token["name"] else { return nil }; event = .pendingOwner(name)
+        case .dots:
             guard let list = token["stories"] else { return nil }
             var stories: [Int] = []
             for part in list.split(separator: ",", omittingEmptySubsequences: false) where !list.isEmpty {
@@ -178,18 +168,18 @@ enum RecordItem {
                 stories.append(story)
             }
             event = .dotsPlaced(participant: token["by"], stories: stories, advancesTurn: token["turn"] == "next")
-        case "cue": guard let story = int("story") else { return nil }; event = .cueLinked(story: story, cue: body)
-        case "mind": guard let story = int("story") else { return nil }; event = .mindChanger(story: story, text: body)
-        case "reviewed":
+        case .cue: guard let story = int("story") else { return nil }; event = .cueLinked(story: story, cue: body)
+        case .mind: guard let story = int("story") else { return nil }; event = .mindChanger(story: story, text: body)
+        case .reviewed:
             guard let item = int("item"), let status = token["status"].flatMap(ReviewStatus.init(rawValue:)) else { return nil }
             event = .reviewed(item: item, status: status, note: token["noted"] == "yes" ? body : nil)
-        case "timer-set": guard let seconds = int("seconds") else { return nil }; event = .timer(.set(seconds: seconds))
-        case "timer-adjust": guard let seconds = int("seconds") else { return nil }; event = .timer(.adjust(seconds: seconds))
-        case "timer-pause": event = .timer(.pause)
-        case "timer-resume": event = .timer(.resume)
-        case "suspended": event = .suspended
-        case "resumed": event = .resumed
-        default: return nil
+        case .timerSet: guard let seconds = int("seconds") else { return nil }; event = .timer(.set(seconds: seconds))
+        case .timerAdjust: guard let seconds = int("seconds") else { return nil }; event = .timer(.adjust(seconds: seconds))
+        case .timerPause: event = .timer(.pause)
+        case .timerResume: event = .timer(.resume)
+        case .suspended: event = .suspended
+        case .resumed: event = .resumed
+        case .header, .stage, .ended: return nil
         }
         return Record(time: time, event: event)
     }
@@ -197,7 +187,7 @@ enum RecordItem {
     /// `record` with `body` as its long text: what `record(token, body: body)` gives for the
     /// token that `record(token, body: "")` read. Neither a token field nor the lead of
     /// `shape` depends on the body, so the decoder builds the shape once, from the record
-    /// with an empty body, and sets its body (`RecordItemTests` hold the two ways equal).
+    /// with an empty body, and sets its body (`RecordCheckTests.shapeDoesNotDependOnTheBody`).
     static func withBody(_ record: Record, _ body: String) -> Record {
         var record = record
         switch record.event {
@@ -214,18 +204,11 @@ enum RecordItem {
         return record
     }
 
-    static func known(_ kind: String) -> Bool {
-        blockKinds.contains(kind) || [
-            "joined", "left", "turn", "passed", "contribution", "retracted", "edited", "as", "when", "owner",
-            "dots", "cue", "mind", "reviewed", "timer-set", "timer-adjust", "timer-pause", "timer-resume", "suspended", "resumed",
-        ].contains(kind)
-    }
-
     /// Records whose text follows the lead (a review mark only when it has a note).
     static func hasBody(_ token: Token) -> Bool {
-        switch token.kind {
-        case "contribution", "edited", "cue", "mind": true
-        case "reviewed": token["noted"] == "yes"
+        switch RecordKind(rawValue: token.kind) {
+        case .contribution, .edited, .cue, .mind: true
+        case .reviewed: token["noted"] == "yes"
         default: false
         }
     }
@@ -240,14 +223,14 @@ enum RecordItem {
         out += String(item.id).utf8
         if let author = item.author {
             out.append(UInt8(ascii: " "))
-            out += MarkdownText.escapeInline(author).utf8
+            out.append(utf8: MarkdownText.escapeInline(author))
         }
         out += "**".utf8
         var notes = 0
         func note(_ label: String, _ text: String? = nil) {
             out += (notes == 0 ? " (" : "; ").utf8
             out += label.utf8
-            if let text { out += MarkdownText.escapeInline(text).utf8 }
+            if let text { out.append(utf8: MarkdownText.escapeInline(text)) }
             notes += 1
         }
         if item.kind == .note { note("note") }

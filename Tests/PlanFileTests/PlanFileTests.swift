@@ -3,6 +3,7 @@ import PlanFile
 import SensemakingCore
 import Testing
 import TestSupport
+import Yams
 
 /// The problems found in `yaml`, as `plan check` prints them after the file name.
 func problems(_ yaml: String) -> [String] {
@@ -78,6 +79,23 @@ struct PlanInitTests {
             #expect(back.purpose == expected, "\(text.debugDescription)")
             #expect(back.stages.first?.prompts == [expected], "\(text.debugDescription)")
         }
+    }
+
+    /// The one quoter (the log's front matter and plan files): libyaml reads every escape it
+    /// writes back as the very scalar, and `unquote` does too.
+    @Test func theSharedQuoterReadsBackThroughYAML() throws {
+        let scalars: [Unicode.Scalar] = ["\u{0}", "\u{7}", "\t", "\n", "\r", "\u{1B}", "\u{7F}", "\u{85}", "\u{9B}", "\u{A0}",
+                                         "\u{200B}", "\u{200E}", "\u{202E}", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFE}",
+                                         "\u{FFFF}", "\"", "\\", "é", "\u{1F469}", "#", ":"]
+        for scalar in scalars {
+            let text = "a" + String(scalar) + "b"
+            let quoted = YAMLQuoting.quote(text)
+            #expect(!quoted.unicodeScalars.contains { YAMLQuoting.mustEscape($0) }, "\(quoted.debugDescription)")
+            let read = try Yams.load(yaml: "k: " + quoted) as? [String: String]
+            #expect(read?["k"].map { Array($0.unicodeScalars) } == Array(text.unicodeScalars), "\(quoted.debugDescription)")
+            #expect(YAMLQuoting.unquote(Substring(quoted)).map { Array($0.unicodeScalars) } == Array(text.unicodeScalars))
+        }
+        #expect(YAMLQuoting.quote("a\u{1B}[31m\u{202E}\u{2028}\"") == "\"a\\x1B[31m\\u202E\\L\\\"\"")
     }
 
     @Test func randomPlansRoundTrip() {

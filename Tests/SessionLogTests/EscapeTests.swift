@@ -71,7 +71,7 @@ struct EscapeTests {
     func noTriggers() async {
         await propertyCheck(count: 500, input: AdversarialText.generator) { texts in
             for text in texts {
-                for line in MarkdownText.escapeLines(text) {
+                for line in MarkdownText.escapedLines(text) {
                     let scalars = Array(line.unicodeScalars)
                     // No raw `<` but the empty comment that splits mail addresses.
                     #expect(line.replacingOccurrences(of: MarkdownText.linkBreaker, with: "").contains("<") == false, "\(line)")
@@ -120,7 +120,7 @@ struct EscapeTests {
             ("\u{1B}[2J", "&#27;\\[2J"), ("\u{202E}", "&#8238;"),
         ]
         for (text, escaped) in cases {
-            #expect(MarkdownText.escapeLines(text) == [escaped], "\(text)")
+            #expect(MarkdownText.escapedLines(text) == [escaped], "\(text)")
             #expect(MarkdownText.unescape(ArraySlice(Array(escaped.utf8))) == text)
         }
         #expect(MarkdownText.unescape(ArraySlice(Array("a\\b".utf8))) == nil)

@@ -42,14 +42,14 @@ struct RecordCheckTests {
             if round % 3 != 0 { text += " -->" }
             let bytes = ArraySlice(Array(text.utf8))
             let fast = Token.parse(bytes)
-            #expect(fast == Self.referenceParse(bytes), "\(text.debugDescription)")
+            #expect(fast?.text == Self.referenceParse(bytes)?.text, "\(text.debugDescription)")
             if fast != nil { parsed += 1 }
         }
         #expect(parsed > 100)
         for text in ["<!-- sm:a -->", "<!-- sm: -->", "<!-- sm:a  -->", "<!-- sm:a b= -->", "<!-- sm:a =b -->",
                      "<!-- sm:a b=c=d -->", "<!-- sm:a-b c=%41 -->", "<!-- sm:a c=%4 -->", "<!-- sm:a c=d -->x"] {
             let bytes = ArraySlice(Array(text.utf8))
-            #expect(Token.parse(bytes) == Self.referenceParse(bytes), "\(text)")
+            #expect(Token.parse(bytes)?.text == Self.referenceParse(bytes)?.text, "\(text)")
         }
     }
 
@@ -78,7 +78,7 @@ struct RecordCheckTests {
             let body = try #require(shape.body)
             #expect(RecordItem.withBody(empty, body) == record)
             let emptyShape = try #require(RecordItem.shape(empty, seq: offset + 1))
-            #expect(emptyShape.token == token)
+            #expect(emptyShape.token.text == token.text)
             #expect(emptyShape.lead == shape.lead)
             #expect(emptyShape.body == "")
         }

@@ -1,0 +1,13 @@
+/// The kinds of record, as their tokens name them (`<!-- sm:KIND … -->`).
+enum RecordKind: String, CaseIterable {
+    // Headings and blocks.
+    case header, stage, ended
+    // List items.
+    case joined, left, turn, passed, contribution, retracted, edited
+    case speakingAs = "as", when, owner, dots, cue, mind, reviewed
+    case timerSet = "timer-set", timerAdjust = "timer-adjust", timerPause = "timer-pause", timerResume = "timer-resume"
+    case suspended, resumed
+
+    /// A heading or block of the log rather than a list item.
+    var isBlock: Bool { self == .header || self == .stage || self == .ended }
+}
