@@ -16,6 +16,11 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
 struct Step {
     var state: AppState
     var effects: [Effect] = []
+    /// The line being submitted, trimmed, and whether it repeats the one that asked.
+    var line = ""
+    var confirmed = false
+    /// Text for the input box once the line is done (`/edit N` alone).
+    var refill: String?
 
     var session: Session { state.session }
 
@@ -51,6 +56,12 @@ struct Step {
     mutating func fail(_ message: String) {
         state.message = .error(message)
         effects.append(.bell)
+    }
+
+    /// Asks before doing what the line says: the same line again confirms. The box keeps it.
+    mutating func ask(_ question: String) {
+        state.message = .info(question)
+        state.confirming = line
     }
 
     /// The text cleaned for `field`, or nil after failing with the sanitiser's reason: the

@@ -6,7 +6,9 @@ extension Step {
         switch command {
         case .next, .back, .goto: move(command)
         case .pass, .turn, .join, .leave, .speakAs: changeTurns(command)
-        case .note, .when, .owner, .undo, .edit: curate(command)
+        case .note, .undo, .retract, .edit, .recall, .kind, .move: curate(command)
+        case .when(let raw): tagWhen(raw)
+        case .owner(let raw): tagOwner(raw)
         case .dots(let numbers): placeDots(numbers)
         case .cue(let number, let raw): linkCue(number, raw)
         case .mind(let number, let raw): noteMindChanger(number, raw)
@@ -23,6 +25,14 @@ extension Step {
             guard let path = clean(raw, as: .path) else { return }
             effects.append(.saveAs(path))
         case .end:
+            let silent = session.anonymous ? [] : session.roster.filter { name in
+                !session.contributions.contains { $0.author == name && !$0.retracted }
+            }
+            if !silent.isEmpty, !confirmed {
+                let names = silent.count == 1 ? silent[0]
+                    : silent.dropLast().joined(separator: ", ") + " and " + silent[silent.count - 1]
+                return ask("\(names) \(silent.count == 1 ? "has" : "have") not spoken: /end again to close.")
+            }
             record(.ended)
             effects.append(.exit(.end))
         case .quit:

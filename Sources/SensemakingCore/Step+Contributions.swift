@@ -2,14 +2,26 @@ import Foundation
 
 extension Step {
     mutating func contribute(_ raw: String, from author: String?, inTurn: Bool) {
-        guard let kind = session.stage.captures else {
+        guard var kind = session.stage.captures else {
             return fail("Contributions begin after Welcome: type /next.")
         }
         guard let text = clean(raw, as: .contribution) else { return }
         var tags = Tags()
         if let author { tags.speakingAs = session.speakingAs[author] }
-        tags.when = session.pendingWhen
-        tags.owner = session.pendingOwner ?? (kind == .action && !session.anonymous ? author : nil)
+        // Stage-only tags go only where they belong, even if the stage changed after them.
+        if kind == .memory { tags.when = session.pendingWhen }
+        if session.stage.element == .enactment, let owner = session.pendingOwner {
+            kind = .action
+            tags.owner = owner
+            tags.due = session.pendingDue
+        }
+        // Out of turn in Social activity, after a story: a reply to it, not a new story.
+        if kind == .story, !inTurn,
+           let story = session.items(inStage: session.current).last(where: { $0.kind == .story }) {
+            kind = .reply
+            tags.replyTo = story.id
+            state.message = .info("#\(session.nextID) is a reply to #\(story.id); /kind \(session.nextID) story makes it a story.")
+        }
         let contribution = Contribution(
             id: session.nextID,
             author: session.anonymous ? nil : author,
@@ -44,7 +56,7 @@ extension Step {
         contribute(String(text), from: name, inTurn: false)
     }
 
-    /// `/note`, `/when`, `/owner`, `/undo`, `/edit`: what was said, and how it is kept.
+    /// `/note`, `/undo`, `/edit`, `/kind`, `/move`: what was said, and how it is kept.
     mutating func curate(_ command: Command) {
         switch command {
         case .note(let raw):
@@ -52,30 +64,47 @@ extension Step {
             let note = Contribution(id: session.nextID, author: nil, stage: session.current, kind: .note,
                                     text: text, time: max(state.now, session.lastTime))
             record(.contributed(note, advancesTurn: false))
-        case .when(let raw):
-            guard let when = clean(raw, as: .tag) else { return }
-            record(.pendingWhen(when))
-            state.message = .info("The next note is dated \(when).")
-        case .owner(let raw):
-            guard let owner = clean(raw, as: .name) else { return }
-            record(.pendingOwner(session.participant(named: owner) ?? owner))
-            state.message = .info("The next action is owned by \(session.pendingOwner ?? owner).")
+            state.message = .info("Note kept, for the facilitator only: the room sees that one was kept, not what it says.")
         case .undo:
+            if session.stage == .welcome { return takeBackName() }
             guard let latest = session.contributions.last(where: { !$0.retracted }) else {
                 return fail("Nothing to undo.")
             }
-            record(.retracted(id: latest.id))
-            state.message = .info("Retracted #\(latest.id); the log keeps it, marked retracted.")
+            retract(latest)
+        case .retract(let id):
+            guard let item = session.contribution(id) else { return fail("There is no contribution #\(id) to undo.") }
+            if item.retracted { return fail("#\(id) is already retracted.") }
+            retract(item)
         case .edit(let id, let raw):
-            guard let item = session.contribution(id), !item.retracted else {
-                return fail("There is no contribution #\(id) to edit.")
-            }
+            guard let item = liveContribution(id, to: "edit") else { return }
             guard let text = clean(raw, as: .contribution) else { return }
             if text == item.text { return state.message = .info("#\(id) already says that.") }
             record(.edited(id: id, text: text))
             state.message = .info("#\(id) amended; the log keeps both.")
+        case .recall(let id):
+            guard let item = liveContribution(id, to: "edit") else { return }
+            refill = "/edit \(id) " + item.text
+            state.message = .info("#\(id) is in the box: change it and press Enter.")
+        case .kind(let id, let word):
+            rekind(id, word)
+        case .move(let id, let target):
+            moveContribution(id, target)
         default:
             break
         }
+    }
+
+    mutating func retract(_ item: Contribution) {
+        record(.retracted(id: item.id))
+        state.message = .info("Retracted #\(item.id); the log keeps it, marked retracted.")
+    }
+
+    /// Contribution `id` if it is there and not retracted, or a failure that says so.
+    mutating func liveContribution(_ id: Int, to purpose: String) -> Contribution? {
+        guard let item = session.contribution(id), !item.retracted else {
+            fail("There is no contribution #\(id) to \(purpose).")
+            return nil
+        }
+        return item
     }
 }

@@ -45,18 +45,20 @@ extension Step {
 
     /// Enter: the line in the box becomes a contribution, names, or a command.
     mutating func submit() {
-        let line = state.input.text
-        if line.allSatisfy(\.isWhitespace) {
+        if state.input.text.allSatisfy(\.isWhitespace) {
             state.input.clear()
             return
         }
         state.message = nil
-        switch CommandParser.parse(line.trimmingCharacters(in: .whitespaces)) {
+        line = state.input.text.trimmingCharacters(in: .whitespaces)
+        confirmed = state.confirming == line
+        state.confirming = nil
+        switch CommandParser.parse(line) {
         case .failure(let error):
             fail(error.message)
         case .success(.text(let text)):
             if session.stage == .welcome {
-                addNames(text)
+                addNames(text, typed: true)
             } else {
                 contribute(text, from: session.turnHolder, inTurn: true)
             }
@@ -65,10 +67,11 @@ extension Step {
         case .success(.command(let command)):
             run(command)
         }
-        // The box empties only when the line did something; an error keeps the text.
-        if case .error = state.message {} else {
+        // The box empties only when the line did something; an error or a question keeps the text.
+        if case .error = state.message {} else if state.confirming == nil {
             state.input.clear()
             state.scroll = 0
+            if let refill { _ = state.input.insert(refill) }
         }
     }
 }

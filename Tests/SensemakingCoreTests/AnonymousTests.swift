@@ -32,7 +32,7 @@ struct AnonymousTests {
         room.type("/goto enactment")
         room.type("Call the council")
         #expect(room.session.contributions.last?.tags.owner == nil)
-        room.type("/owner the ICB")
+        room.type("/owner the ICB!")
         room.type("Fund it")
         #expect(room.session.contributions.last?.tags.owner == "the ICB")
         #expect(room.session.contributions.last?.author == nil)

@@ -161,6 +161,7 @@ struct PlausibilityTests {
         room.type("A nurse")
         room.type("/note not counted")
         room.type("/goto enactment")
+        room.type("/owner Ben")
         room.type("Call the council")                // Ben
         room.type("Retracted action")                // Chi
         room.type("/undo")
