@@ -11,13 +11,27 @@ extension Step {
         if let wrong = numbers.first(where: { !stories.indices.contains($0 - 1) }) {
             return fail("There is no story \(wrong): stories are numbered 1 to \(stories.count).")
         }
+        // A vote stays open until the holder has placed all their dots or the turn moves on:
+        // fewer dots than each has are added to what the same holder placed before.
         let limit = session.plan.dots
-        if numbers.count > limit {
-            return fail("Each person has \(limit) dots; that is \(numbers.count).")
+        // All of them at once always starts again.
+        let open = state.openVote?.participant == holder && numbers.count < limit ? state.openVote?.stories ?? [] : []
+        if numbers.count + open.count > limit {
+            if open.isEmpty { return fail("Each person has \(limit) dots; that is \(numbers.count).") }
+            let left = limit - open.count
+            return fail("\(holder) has \(left) \(left == 1 ? "dot" : "dots") left: /dots with \(left == 1 ? "one story" : "up to \(left) stories"), or /pass moves on.")
         }
+        let new = numbers.map { stories[$0 - 1].id }
+        let placed = open + new
+        let complete = placed.count >= limit
+        // An anonymous journal keeps no names, so its placements add up: only the new dots.
         record(.dotsPlaced(participant: session.anonymous ? nil : holder,
-                           stories: numbers.map { stories[$0 - 1].id }, advancesTurn: true))
-        state.message = .info("\(session.anonymous ? "Dots" : holder + "'s dots") placed.")
+                           stories: session.anonymous ? new : placed, advancesTurn: complete))
+        state.openVote = complete ? nil : OpenVote(participant: holder, stories: placed)
+        let whose = session.anonymous ? "Dots" : holder + "'s dots"
+        if complete { return state.message = .info("\(whose) placed.") }
+        let left = limit - placed.count
+        state.message = .info("\(whose) placed; \(left) \(left == 1 ? "dot" : "dots") left: /dots N places \(left == 1 ? "it" : "them"), /pass moves on.")
     }
 
     /// `/cue STORY CUE`.

@@ -136,9 +136,10 @@ extension Screen {
         text.append(number, Styles.number)
         text.append(" ", Styles.text)
         var named = false
-        if contribution.kind == .note {
-            text.append("Note", Styles.label)
-            named = true
+        if contribution.isPrivate {
+            // A facilitator's note is private: the room sees that one was kept, never its text.
+            text.append("Note kept", Styles.label)
+            return text.wrapped(width: width, indent: DisplayWidth.of(number) + 1)
         } else if let author = contribution.author, !session.anonymous {
             text.append(author, Styles.author)
             named = true

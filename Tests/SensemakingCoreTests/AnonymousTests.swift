@@ -77,7 +77,7 @@ struct AnonymousTests {
         room.type("/goto social")
         room.type("Story")
         room.type("/goto plausibility")
-        room.type("/dots 1")
+        room.type("/dots 1 1 1")
         for record in room.records {
             switch record.event {
             case .joined, .left, .turnGiven, .passed, .speakingAs:
