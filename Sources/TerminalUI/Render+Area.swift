@@ -81,10 +81,10 @@ extension Screen {
 
     /// "7 retrospection notes", for the rule above the stage's contributions.
     func countLabel() -> String? {
-        guard let kind = session.stage.captures else { return nil }
         let count = stats.captured
         if count == 0 { return nil }
-        return "\(count) " + plural(kind.label, count)
+        // One kind names itself ("4 actions"); curated kinds side by side are contributions.
+        return "\(count) " + plural(stats.capturedKind?.label ?? "contribution", count)
     }
 
     func plural(_ noun: String, _ count: Int) -> String {
