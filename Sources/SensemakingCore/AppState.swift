@@ -64,12 +64,24 @@ public struct AppState: Equatable, Sendable {
     public var retrospectionView: RetrospectionView = .list
     /// The bell rang for this stage's timebox running out.
     var belled: Set<Int> = []
+    /// A line that asked a question ("add 'next' as a participant?", "/end again to
+    /// close"): the same line submitted again confirms it; any other line forgets it.
+    public var confirming: String?
+    /// A `/dots` placement still open: fewer dots than each has. Further `/dots` from the
+    /// same turn holder add to it until all are placed; a complete one replaces it.
+    public var openVote: OpenVote?
 
     public init(session: Session, logName: String = "", now: Date? = nil) {
         self.session = session
         self.logName = logName
         self.now = now ?? session.lastTime
     }
+}
+
+/// Dots placed so far by the participant whose turn it is (story ids).
+public struct OpenVote: Equatable, Sendable {
+    public var participant: String
+    public var stories: [Int]
 }
 
 public enum Action: Equatable, Sendable {

@@ -12,8 +12,17 @@ public enum Command: Equatable, Sendable {
     case when(String)
     case owner(String)
     case dots([Int])
+    /// `/undo`: the latest contribution (on Welcome, the last name added).
     case undo
+    /// `/undo N`: contribution N, in any stage.
+    case retract(Int)
     case edit(Int, String)
+    /// `/edit N` alone: contribution N's text into the input box, to amend.
+    case recall(Int)
+    /// `/kind N KIND`
+    case kind(Int, String)
+    /// `/move N STAGE`
+    case move(Int, String)
     case timer(TimerCommand)
     case help
     case export
@@ -58,10 +67,12 @@ public enum CommandParser {
         ("note", "/note TEXT", "a facilitator note"),
         ("as", "/as IDENTITY", "the current participant speaks as IDENTITY"),
         ("when", "/when TEXT", "date the next retrospection note"),
-        ("owner", "/owner NAME", "owner of the next action"),
+        ("owner", "/owner NAME", "the next action's owner (NAME! not here; by DUE)"),
         ("dots", "/dots 2 2 5", "place plausibility dots on stories"),
-        ("undo", "/undo", "retract the latest contribution"),
-        ("edit", "/edit N TEXT", "amend contribution N"),
+        ("undo", "/undo [N]", "retract the latest contribution, or N"),
+        ("edit", "/edit N TEXT", "amend contribution N (/edit N alone loads it)"),
+        ("kind", "/kind N KIND", "what N is: action, observation, story, reply…"),
+        ("move", "/move N STAGE", "move contribution N to another stage"),
         ("help", "/help", "this screen (also F1)"),
         ("export", "/export", "write the report beside the log"),
         ("cue", "/cue STORY CUE", "link a cue to a story"),
@@ -106,7 +117,10 @@ public enum CommandParser {
         case "next": return bare(.next)
         case "back": return bare(.back)
         case "pass": return bare(.pass)
-        case "undo": return bare(.undo)
+        case "undo":
+            if rest.isEmpty { return .success(.undo) }
+            guard let id = Self.number(rest) else { return needs("a contribution number, or nothing") }
+            return .success(.retract(id))
         case "help": return bare(.help)
         case "export": return bare(.export)
         case "end": return bare(.end)
@@ -134,8 +148,14 @@ public enum CommandParser {
         case "edit":
             let number = rest.prefix { !$0.isWhitespace }
             let text = rest.dropFirst(number.count).trimmingLeadingWhitespace()
-            guard let id = Int(number.hasPrefix("#") ? number.dropFirst() : number[...]), id > 0 else { return needs("a contribution number") }
-            return text.isEmpty ? needs("the new text") : .success(.edit(id, text))
+            guard let id = Self.number(number) else { return needs("a contribution number") }
+            return text.isEmpty ? .success(.recall(id)) : .success(.edit(id, text))
+        case "kind", "move":
+            let number = rest.prefix { !$0.isWhitespace }
+            let word = rest.dropFirst(number.count).trimmingLeadingWhitespace()
+            guard let id = Self.number(number) else { return needs("a contribution number") }
+            if word.isEmpty { return needs(name == "kind" ? "a kind" : "a stage") }
+            return .success(name == "kind" ? .kind(id, word) : .move(id, word))
         case "cue", "mind":
             let number = rest.prefix { !$0.isWhitespace }
             let text = rest.dropFirst(number.count).trimmingLeadingWhitespace()
@@ -149,6 +169,12 @@ public enum CommandParser {
         default:
             return .failure(CommandError("Unknown command /\(name)."))
         }
+    }
+
+    /// "4" or "#4": a contribution number.
+    private static func number(_ text: some StringProtocol) -> Int? {
+        guard let n = Int(text.hasPrefix("#") ? text.dropFirst() : text[...]), n > 0 else { return nil }
+        return n
     }
 
     private static func mark(_ rest: String) -> Result<Command, CommandError> {

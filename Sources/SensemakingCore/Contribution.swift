@@ -8,14 +8,21 @@ public struct Tags: Equatable, Sendable, Hashable {
     public var when: String?
     /// `/owner`: who owns an action.
     public var owner: String?
+    /// `/owner NAME by DUE`: when the action is due, as the room said it ("15 Jan").
+    public var due: String?
+    /// A reply's story: the id of the story it answers.
+    public var replyTo: Int?
 
-    public init(speakingAs: String? = nil, when: String? = nil, owner: String? = nil) {
+    public init(speakingAs: String? = nil, when: String? = nil, owner: String? = nil, due: String? = nil,
+                replyTo: Int? = nil) {
         self.speakingAs = speakingAs
         self.when = when
         self.owner = owner
+        self.due = due
+        self.replyTo = replyTo
     }
 
-    public var isEmpty: Bool { speakingAs == nil && when == nil && owner == nil }
+    public var isEmpty: Bool { self == Tags() }
 }
 
 /// Something said in the room and kept: a contribution or a facilitator note.
@@ -49,6 +56,21 @@ public struct Contribution: Equatable, Sendable, Identifiable {
     }
 
     public var edited: Bool { !history.isEmpty }
+
+    /// A facilitator's note is private: a view projected to the room shows that one was
+    /// kept, never its text; reports show it only when asked to.
+    public var isPrivate: Bool { kind == .note }
+
+    /// The tags that mean something for this kind, for views and reports: a date on a
+    /// memory, an owner and due date on an action, a story on a reply. `/kind` and `/move`
+    /// keep every tag, so that changing a kind back gives the same contribution.
+    public var fittingTags: Tags {
+        var shown = tags
+        if kind != .memory { shown.when = nil }
+        if kind != .action { shown.owner = nil; shown.due = nil }
+        if kind != .reply { shown.replyTo = nil }
+        return shown
+    }
 
     /// A story's title: the first line of a text of several lines (empty lines before it
     /// skipped), else its opening words: the first 47 characters and "…" when it has more

@@ -71,16 +71,27 @@ public enum Element: String, CaseIterable, Codable, Sendable, Hashable {
         }
     }
 
-    /// What a contribution made in this element is.
+    /// What a contribution made in this element is by default. In Enactment that is an
+    /// observation: only an owner (`/owner`) or `/kind N action` makes one an action.
     public var captures: ContributionKind {
         switch self {
         case .identity: .identity
         case .retrospection: .memory
-        case .enactment: .action
+        case .enactment: .observation
         case .socialActivity: .story
         case .ongoingProcess: .signal
         case .extractedCues: .cue
         case .plausibility: .narrative
+        }
+    }
+
+    /// The kinds `/kind` may give a contribution made here: the default first, then the
+    /// others the element allows, then the generic observation.
+    public var kinds: [ContributionKind] {
+        switch self {
+        case .enactment: [.observation, .action]
+        case .socialActivity: [.story, .reply, .observation]
+        default: [captures, .observation]
         }
     }
 
@@ -109,7 +120,9 @@ public enum ContributionKind: String, Codable, Sendable, CaseIterable {
     case narrative     // the narrative the room agrees on
     case checkout      // the close's check-out round
     case update        // what someone says in a follow-up's review
-    case note          // a facilitator note
+    case note          // a facilitator note (private: never projected to the room)
+    case observation   // a comment or observation, in any stage: not an action, not a story
+    case reply         // a reply or comment on a story (Social activity)
 
     public var label: String {
         switch self {
@@ -123,6 +136,22 @@ public enum ContributionKind: String, Codable, Sendable, CaseIterable {
         case .checkout: "check-out"
         case .update: "update"
         case .note: "note"
+        case .observation: "observation"
+        case .reply: "reply"
+        }
+    }
+
+    /// The kind `/kind N KIND` names: its id, its label or a common word for it.
+    public static func named(_ word: String) -> ContributionKind? {
+        let key = word.trimmingCharacters(in: .whitespaces).lowercased()
+        if let kind = ContributionKind(rawValue: key) ?? allCases.first(where: { $0.label == key }) { return kind }
+        switch key {
+        case "comment", "remark": return .observation
+        case "answer", "response": return .reply
+        case "identity-statement", "statement": return .identity
+        case "retrospection", "retrospection-note": return .memory
+        case "task", "commitment": return .action
+        default: return nil
         }
     }
 

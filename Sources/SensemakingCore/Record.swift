@@ -49,13 +49,21 @@ public enum Event: Equatable, Sendable {
     case passed(String)
     /// A contribution; `advancesTurn` when it came from the participant whose turn it was.
     case contributed(Contribution, advancesTurn: Bool)
+    /// `/undo` or `/undo N`: kept, marked retracted.
     case retracted(id: Int)
     case edited(id: Int, text: String)
+    /// `/kind N KIND`: what contribution `id` really is; `owner` is set when the change
+    /// gives an action its owner (its author, when it had none).
+    case rekinded(id: Int, kind: ContributionKind, owner: String?)
+    /// `/move N STAGE`: contribution `id` belongs to stage index `stage`, as `kind`.
+    case moved(id: Int, stage: Int, kind: ContributionKind)
     /// Tags that last: `/as` until changed (nil clears it).
     case speakingAs(participant: String, identity: String?)
     /// Tags for the next contribution only: `/when` and `/owner`.
     case pendingWhen(String)
     case pendingOwner(String)
+    /// `/owner NAME by DUE`: the next action's due date, after its `pendingOwner`.
+    case pendingDue(String)
     /// A participant's whole placement of plausibility dots, by story id (replaces earlier
     /// ones; an anonymous session records no participant and so adds to them).
     case dotsPlaced(participant: String?, stories: [Int], advancesTurn: Bool)

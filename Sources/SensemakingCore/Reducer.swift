@@ -16,6 +16,11 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
 struct Step {
     var state: AppState
     var effects: [Effect] = []
+    /// The line being submitted, trimmed, and whether it repeats the one that asked.
+    var line = ""
+    var confirmed = false
+    /// Text for the input box once the line is done (`/edit N` alone).
+    var refill: String?
 
     var session: Session { state.session }
 
@@ -53,6 +58,24 @@ struct Step {
         effects.append(.bell)
     }
 
+    /// Asks before doing what the line says: the same line again confirms. The box keeps it.
+    mutating func ask(_ question: String) {
+        state.message = .info(question)
+        state.confirming = line
+    }
+
+    /// The text cleaned for `field`, or nil after failing with the sanitiser's reason: the
+    /// one way every command takes its text in.
+    mutating func clean(_ raw: String, as field: Sanitizer.Field) -> String? {
+        switch Sanitizer.clean(raw, as: field) {
+        case .failure(let failure):
+            fail(failure.message)
+            return nil
+        case .success(let text):
+            return text
+        }
+    }
+
     mutating func handle(_ action: Action) {
         switch action {
         case .tick(let now):
@@ -84,166 +107,8 @@ struct Step {
         }
     }
 
-    mutating func tick(_ now: Date) {
-        state.now = max(now, state.now)
-        let index = session.current
-        if let left = session.timebox.remaining(at: state.now), left <= 0,
-           session.timebox.running, !state.belled.contains(index) {
-            state.belled.insert(index)
-            effects.append(.bell)
-        }
-    }
-
-    mutating func handle(_ key: Key) {
-        if state.showHelp {
-            // Help is a screen of its own: any key closes it, and only closes it.
-            state.showHelp = false
-            return
-        }
-        switch key {
-        case .character(let character):
-            let dropped = state.input.insert(Sanitizer.strip(String(character)))
-            if dropped > 0 { fail("The text is full (\(InputBox.capacity) characters).") }
-        case .lineBreak:
-            if state.input.insert("\n") > 0 { fail("The text is full (\(InputBox.capacity) characters).") }
-        case .backspace: state.input.backspace()
-        case .delete: state.input.delete()
-        case .left: state.input.left()
-        case .right: state.input.right()
-        case .up: state.input.up()
-        case .down: state.input.down()
-        case .home: state.input.home()
-        case .end: state.input.end()
-        case .deleteWord: state.input.deleteWord()
-        case .clearInput: state.input.clear()
-        case .pageUp: state.scroll += 5
-        case .pageDown: state.scroll = max(0, state.scroll - 5)
-        case .escape: state.message = nil
-        case .help: state.showHelp = true
-        case .toggleView:
-            if session.stage.element == .retrospection {
-                state.retrospectionView = state.retrospectionView == .list ? .timeline : .list
-            }
-        case .interrupt:
-            if state.quitArmed {
-                quit()
-            } else {
-                state.quitArmed = true
-                state.message = .info("Press Ctrl-C again to leave. Everything is saved; `sensemaking resume` continues.")
-            }
-        case .enter:
-            submit()
-        }
-    }
-
     mutating func quit() {
         record(.suspended)
         effects.append(.exit(.quit))
-    }
-
-    /// Enter: the line in the box becomes a contribution, names, or a command.
-    mutating func submit() {
-        let line = state.input.text
-        if line.allSatisfy(\.isWhitespace) {
-            state.input.clear()
-            return
-        }
-        state.message = nil
-        switch CommandParser.parse(line.trimmingCharacters(in: .whitespaces)) {
-        case .failure(let error):
-            fail(error.message)
-        case .success(.text(let text)):
-            if session.stage == .welcome {
-                addNames(text)
-            } else {
-                contribute(text, from: session.turnHolder, inTurn: true)
-            }
-        case .success(.mention(let rest)):
-            mention(rest)
-        case .success(.command(let command)):
-            run(command)
-        }
-        // The box empties only when the line did something; an error keeps the text.
-        if case .error = state.message {} else {
-            state.input.clear()
-            state.scroll = 0
-        }
-    }
-
-    mutating func addNames(_ text: String) {
-        var added: [String] = []
-        for part in text.split(whereSeparator: { $0 == "," || $0 == "\n" }) {
-            switch Sanitizer.clean(String(part), as: .name) {
-            case .failure(.empty):
-                continue  // "Ana, , Ben": a stray comma, as --participants reads it
-            case .failure(let failure):
-                return fail(failure.message)
-            case .success(let name):
-                if let problem = nameProblem(name) { return fail(problem) }
-                if session.participant(named: name) != nil || added.contains(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) {
-                    return fail("\(name) is already here.")
-                }
-                added.append(name)
-            }
-        }
-        if added.isEmpty { return fail(Sanitizer.Failure.empty(.name).message) }
-        for name in added { record(.joined(name)) }
-        let names = added.joined(separator: ", ")
-        state.message = .info(session.stage == .welcome ? "Welcome, \(names). Type more names, or /next to begin."
-                                                        : "\(names) joined.")
-    }
-
-    /// Names are used after `@` and in `/turn`: they cannot start with a command sign.
-    func nameProblem(_ name: String) -> String? {
-        if name.hasPrefix("/") || name.hasPrefix("@") { return "A name cannot start with / or @." }
-        if name.contains("\n") { return "A name is one line." }
-        return nil
-    }
-
-    mutating func contribute(_ raw: String, from author: String?, inTurn: Bool) {
-        guard let kind = session.stage.captures else {
-            return fail("Contributions begin after Welcome: type /next.")
-        }
-        switch Sanitizer.clean(raw, as: .contribution) {
-        case .failure(let failure):
-            fail(failure.message)
-        case .success(let text):
-            var tags = Tags()
-            if let author { tags.speakingAs = session.speakingAs[author] }
-            tags.when = session.pendingWhen
-            tags.owner = session.pendingOwner ?? (kind == .action && !session.anonymous ? author : nil)
-            let contribution = Contribution(
-                id: session.nextID,
-                author: session.anonymous ? nil : author,
-                stage: session.current,
-                kind: kind,
-                text: text,
-                tags: tags,
-                time: max(state.now, session.lastTime))
-            record(.contributed(contribution, advancesTurn: inTurn && author != nil))
-        }
-    }
-
-    mutating func mention(_ rest: String) {
-        // The longest name on the roster that the text starts with, then a space.
-        let lowered = rest.lowercased()
-        let match = session.roster
-            .filter { name in
-                let key = name.lowercased()
-                guard lowered.hasPrefix(key) else { return false }
-                // "@Ana text" and "@Ana: text".
-                let after = lowered.dropFirst(key.count).first
-                return after == nil || after?.isWhitespace == true || after == ":"
-
-            }
-            .max { $0.count < $1.count }
-        guard let name = match else {
-            let word = rest.prefix { !$0.isWhitespace }
-            return fail("No one called \(word.prefix(40)) is here: /join \(word.prefix(40)) adds them.")
-        }
-        var text = Substring(rest.dropFirst(name.count))
-        if text.first == ":" { text = text.dropFirst() }
-        if text.allSatisfy(\.isWhitespace) { return fail("@\(name) needs some text after the name.") }
-        contribute(String(text), from: name, inTurn: false)
     }
 }

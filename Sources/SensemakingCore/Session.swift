@@ -30,6 +30,7 @@ public struct Session: Equatable, Sendable {
     public private(set) var speakingAs: [String: String] = [:]
     public private(set) var pendingWhen: String?
     public private(set) var pendingOwner: String?
+    public private(set) var pendingDue: String?
     public private(set) var dots: [DotPlacement] = []
     public private(set) var cueLinks: [CueLink] = []
     public private(set) var mindChangers: [MindChanger] = []
@@ -38,7 +39,8 @@ public struct Session: Equatable, Sendable {
     public private(set) var timeboxes: [Timebox]
     public private(set) var ended = false
     public private(set) var suspended = false
-    /// Everyone who was ever here, in order of arrival (for reports).
+    /// Everyone who was ever here, in order of arrival (for reports); someone who left
+    /// without saying anything or placing a dot is not (a name typed by mistake).
     public private(set) var everyone: [String] = []
     /// The time of the latest record applied.
     public private(set) var lastTime: Date
@@ -160,12 +162,26 @@ public struct Session: Equatable, Sendable {
             if contribution.kind != .note {
                 pendingWhen = nil
                 pendingOwner = nil
+                pendingDue = nil
             }
             if advancesTurn { advanceTurn() }
         case .retracted(let id):
             if let index = contributions.firstIndex(where: { $0.id == id }) {
                 contributions[index].retracted = true
             }
+        case .rekinded(let id, let kind, let owner):
+            if let index = contributions.firstIndex(where: { $0.id == id }) {
+                contributions[index].kind = kind
+                if let owner { contributions[index].tags.owner = owner }
+            }
+        case .moved(let id, let stage, let kind):
+            guard stages.indices.contains(stage), let index = contributions.firstIndex(where: { $0.id == id }) else { break }
+            contributionsByStage[contributions[index].stage].removeAll { $0 == index }
+            contributions[index].stage = stage
+            contributions[index].kind = kind
+            // Oldest first, as everywhere: the moved one takes its place by when it was said.
+            let slot = contributionsByStage[stage].firstIndex { $0 > index } ?? contributionsByStage[stage].count
+            contributionsByStage[stage].insert(index, at: slot)
         case .edited(let id, let text):
             if let index = contributions.firstIndex(where: { $0.id == id }) {
                 contributions[index].history.append(contributions[index].text)
@@ -177,6 +193,9 @@ public struct Session: Equatable, Sendable {
             pendingWhen = text
         case .pendingOwner(let name):
             pendingOwner = name
+            pendingDue = nil
+        case .pendingDue(let text):
+            pendingDue = text
         case .dotsPlaced(let participant, let stories, let advancesTurn):
             if let participant {
                 dots.removeAll { $0.participant == participant }
@@ -232,9 +251,15 @@ public struct Session: Equatable, Sendable {
         if turn == nil { turn = roster.count - 1 }
     }
 
+    /// Whether `name` said anything (even retracted) or placed dots: the report lists them.
+    public func hasTakenPart(_ name: String) -> Bool {
+        contributions.contains { $0.author == name } || dots.contains { $0.participant == name }
+    }
+
     private mutating func leave(_ name: String) {
         guard let index = roster.firstIndex(of: name) else { return }
         roster.remove(at: index)
+        if !hasTakenPart(name) { everyone.removeAll { $0 == name } }
         guard let current = turn else { return }
         if roster.isEmpty {
             turn = nil

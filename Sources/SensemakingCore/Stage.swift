@@ -50,4 +50,13 @@ public enum Stage: Equatable, Sendable {
         case .close: .checkout
         }
     }
+
+    /// The kinds a contribution made here may be given (`/kind`): the default first.
+    public var kinds: [ContributionKind] {
+        switch self {
+        case .welcome: []
+        case .element(let planStage): planStage.element.kinds
+        case .review, .close: captures.map { [$0, .observation] } ?? []
+        }
+    }
 }

@@ -42,6 +42,8 @@ enum RecordItem {
             if let identity = item.tags.speakingAs { fields.append(("as", identity)) }
             if let when = item.tags.when { fields.append(("when", when)) }
             if let owner = item.tags.owner { fields.append(("owner", owner)) }
+            if let due = item.tags.due { fields.append(("due", due)) }
+            if let story = item.tags.replyTo { fields.append(("re", String(story))) }
             if advancesTurn { fields.append(("turn", "next")) }
             if item.time != record.time { fields.append(("made", LogTime.format(item.time))) }
             for earlier in item.history { fields.append(("was", earlier)) }
@@ -51,6 +53,13 @@ enum RecordItem {
         case .retracted(let id):
             kind = .retracted; fields.append(("id", String(id)))
             lead = "**#\(id)** retracted."
+        case .rekinded(let id, let newKind, let owner):
+            kind = .rekinded; fields += [("id", String(id)), ("kind", newKind.rawValue)]
+            if let owner { fields.append(("owner", owner)) }
+            lead = "**#\(id)** is now: \(newKind.label)" + (owner.map { ", owner \(bold($0))." } ?? ".")
+        case .moved(let id, let stage, let newKind):
+            kind = .moved; fields += [("id", String(id)), ("stage", String(stage)), ("kind", newKind.rawValue)]
+            lead = "**#\(id)** moved to stage \(stage), as: \(newKind.label)."
         case .edited(let id, let text):
             kind = .edited; fields.append(("id", String(id)))
             lead = "**#\(id)** edited: "
@@ -69,6 +78,9 @@ enum RecordItem {
         case .pendingOwner(let owner):
             kind = .owner; fields.append(("name", owner))
             lead = "The next action is owned by \(bold(owner))."
+        case .pendingDue(let due):
+            kind = .due; fields.append(("text", due))
+            lead = "The next action is due \(MarkdownText.escapeInline(due))."
         case .dotsPlaced(let participant, let stories, let advancesTurn):
             kind = .dots
             if let participant { fields.append(("by", participant)) }
@@ -150,16 +162,25 @@ enum RecordItem {
             }
             let item = Contribution(
                 id: id, author: token["by"], stage: stage, kind: kind, text: body,
-                tags: Tags(speakingAs: token["as"], when: token["when"], owner: token["owner"]),
+                tags: Tags(speakingAs: token["as"], when: token["when"], owner: token["owner"], due: token["due"],
+                           replyTo: token["re"].flatMap { Int($0) }),
                 time: made, history: token.all("was"), retracted: token["retracted"] == "yes")
             event = .contributed(item, advancesTurn: token["turn"] == "next")
         case .retracted: guard let id = int("id") else { return nil }; event = .retracted(id: id)
         case .edited: guard let id = int("id") else { return nil }; event = .edited(id: id, text: body)
+        case .rekinded:
+            guard let id = int("id"), let kind = token["kind"].flatMap(ContributionKind.init(rawValue:)) else { return nil }
+            event = .rekinded(id: id, kind: kind, owner: token["owner"])
+        case .moved:
+            guard let id = int("id"), let stage = int("stage"),
+                  let kind = token["kind"].flatMap(ContributionKind.init(rawValue:)) else { return nil }
+            event = .moved(id: id, stage: stage, kind: kind)
         case .speakingAs:
             guard let name = token["name"] else { return nil }
             event = .speakingAs(participant: name, identity: token["identity"])
         case .when: guard let text = token["text"] else { return nil }; event = .pendingWhen(text)
         case .owner: guard let name = token["name"] else { return nil }; event = .pendingOwner(name)
+        case .due: guard let text = token["text"] else { return nil }; event = .pendingDue(text)
         case .dots:
             guard let list = token["stories"] else { return nil }
             var stories: [Int] = []
@@ -237,6 +258,8 @@ enum RecordItem {
         if let identity = item.tags.speakingAs { note("as ", identity) }
         if let when = item.tags.when { note("when ", when) }
         if let owner = item.tags.owner { note("owner ", owner) }
+        if let due = item.tags.due { note("due ", due) }
+        if let story = item.tags.replyTo { note("re #" + String(story)) }
         if !item.history.isEmpty { note("edited") }
         if item.retracted { note("retracted") }
         if notes > 0 { out.append(UInt8(ascii: ")")) }

@@ -4,7 +4,9 @@ enum RecordKind: String, CaseIterable {
     case header, stage, ended
     // List items.
     case joined, left, turn, passed, contribution, retracted, edited
-    case speakingAs = "as", when, owner, dots, cue, mind, reviewed
+    case speakingAs = "as", when, owner, due, dots, cue, mind, reviewed
+    /// Curation: a contribution re-kinded (`/kind`) or moved to another stage (`/move`).
+    case rekinded = "kind", moved
     case timerSet = "timer-set", timerAdjust = "timer-adjust", timerPause = "timer-pause", timerResume = "timer-resume"
     case suspended, resumed
 

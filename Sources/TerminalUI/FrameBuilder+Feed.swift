@@ -63,10 +63,10 @@ extension FrameBuilder {
 
     /// "7 retrospection notes", for the rule above the stage's contributions.
     func countLabel() -> String? {
-        guard let kind = session.stage.captures else { return nil }
         let count = stats.captured
         if count == 0 { return nil }
-        return "\(count) " + plural(kind.label, count)
+        // One kind names itself ("4 actions"); curated kinds side by side are contributions.
+        return "\(count) " + plural(stats.capturedKind?.label ?? "contribution", count)
     }
 
     /// The stage's live contributions, newest first, lazily (a concrete lazy type: an opaque
@@ -113,9 +113,10 @@ extension FrameBuilder {
         text.append(number, Styles.number)
         text.append(" ", Styles.text)
         var named = false
-        if contribution.kind == .note {
-            text.append("Note", Styles.label)
-            named = true
+        if contribution.isPrivate {
+            // A facilitator's note is private: the room sees that one was kept, never its text.
+            text.append("Note kept", Styles.label)
+            return text.wrapped(width: width, indent: DisplayWidth.of(number) + 1)
         } else if let author = contribution.author, !session.anonymous {
             text.append(author, Styles.author)
             named = true

@@ -19,10 +19,10 @@ extension FrameBuilder {
 
     /// The same keys, short, for a paragraph when the screen is small.
     static let shortKeys: [(key: String, effect: String)] = [
-        ("Enter", "send"), ("Alt-Enter/Ctrl-J", "new line"), ("← → ↑ ↓ Home End Backspace Delete", "edit"),
-        ("Ctrl-W", "erase word"), ("Ctrl-U", "erase all"), ("PgUp/PgDn", "scroll"),
-        ("Tab/Ctrl-T", "timeline"), ("F1", "help"), ("Esc", "clear message"),
-        ("Ctrl-C twice", "leave"), ("@NAME text", "out of turn"), ("//text", "a literal /"),
+        ("Enter", "send"), ("Alt-Enter/Ctrl-J", "new line"), ("← → ↑ ↓ Home End Bksp Del", "edit"),
+        ("Ctrl-W/Ctrl-U", "erase word/all"), ("PgUp/PgDn", "scroll"),
+        ("Tab/Ctrl-T", "timeline"), ("F1", "help"), ("Esc", "clear"),
+        ("Ctrl-C twice", "leave"), ("@NAME", "out of turn"), ("//", "literal /"),
     ]
 
     /// The help screen between the header and the closing band: commands and keys, in the

@@ -6,8 +6,10 @@ import SensemakingCore
 struct StageStats {
     /// Live contributions and notes.
     var live = 0
-    /// Live contributions of the kind the stage captures.
+    /// Live contributions of a kind the stage allows (not notes).
     var captured = 0
+    /// Their kind when they all share one, for the rule's noun ("4 actions"); nil when mixed.
+    var capturedKind: ContributionKind?
     /// Who has made a live contribution (not a note).
     var speakers = Set<String>()
 
@@ -15,13 +17,18 @@ struct StageStats {
     init() {}
 
     init(_ session: Session) {
-        let kind = session.stage.captures
+        let kinds = session.stage.kinds
+        var mixed = false
         let contributions = session.contributions
         // Fields read in place: copying each contribution out (its strings retained) cost
         // more than the rest of the count.
         for index in session.contributionsByStage[session.current] where !contributions[index].retracted {
             live += 1
-            if contributions[index].kind == kind { captured += 1 }
+            let kind = contributions[index].kind
+            if kinds.contains(kind) {
+                captured += 1
+                if capturedKind == nil, !mixed { capturedKind = kind } else if capturedKind != kind { mixed = true; capturedKind = nil }
+            }
             if contributions[index].kind != .note, let author = contributions[index].author { speakers.insert(author) }
         }
     }

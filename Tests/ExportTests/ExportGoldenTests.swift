@@ -32,7 +32,8 @@ func journaledFollowUp(in dir: URL) throws -> (path: String, live: Session) {
         "/note [ran](javascript:alert(1)) out of time",
         "/goto enactment",
         "/owner Dev", "Ask the wards what the dashboard misses",
-        "/end",
+        "/end", "",   // someone here has not spoken: /end asks, and Enter again (the line kept) closes
+
     ])
 }
 
@@ -70,6 +71,7 @@ private let workshopLines = [
         "/next",
         "/owner Ben Okafor", "Publish the dashboard | by March",
         "Visit each other's teams\n> not a quote",
+        "/kind 8 action",   // Enactment makes an observation unless it has an owner: the room meant an action
         "/note Energy dipped here",
         "/next",
         "The discharge hub\nWe sat together for a week and it worked.",
@@ -77,7 +79,7 @@ private let workshopLines = [
         "/next", "Winter pressures start earlier every year",
         "/next", "Ambulances queueing at the front door", "/undo", "Ambulance handover times",
         "/next",
-        "/dots 1 1 2", "/dots 1", "/dots 2 2",
+        "/dots 1 1 2", "/dots 1", "/pass", "/dots 2 2", "/pass",   // fewer than 3 keeps the vote open: /pass moves on
         "/cue 1 Ambulance handover times",
         "The hub story is what people believe",
         "/edit 2 I hold the money, and <b>the risk</b>",

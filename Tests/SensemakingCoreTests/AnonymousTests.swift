@@ -32,7 +32,7 @@ struct AnonymousTests {
         room.type("/goto enactment")
         room.type("Call the council")
         #expect(room.session.contributions.last?.tags.owner == nil)
-        room.type("/owner the ICB")
+        room.type("/owner the ICB!")
         room.type("Fund it")
         #expect(room.session.contributions.last?.tags.owner == "the ICB")
         #expect(room.session.contributions.last?.author == nil)
@@ -77,7 +77,7 @@ struct AnonymousTests {
         room.type("/goto social")
         room.type("Story")
         room.type("/goto plausibility")
-        room.type("/dots 1")
+        room.type("/dots 1 1 1")
         for record in room.records {
             switch record.event {
             case .joined, .left, .turnGiven, .passed, .speakingAs:

@@ -13,11 +13,11 @@ struct ContributionTests {
 
     @Test func eachStageCapturesItsKind() {
         let kinds: [(Int, ContributionKind)] = [
-            (1, .identity), (2, .memory), (3, .action), (4, .story), (5, .signal), (6, .cue), (7, .narrative), (8, .checkout),
+            (1, .identity), (2, .memory), (3, .observation), (4, .story), (5, .signal), (6, .cue), (7, .narrative), (8, .checkout),
         ]
         for (index, kind) in kinds {
             var room = room(in: index)
-            let tags = kind == .action ? Tags(owner: "Ana") : Tags()
+            let tags = Tags()
             #expect(room.type("Said here") == [write(.contributed(item(1, "Ana", stage: index, kind, "Said here", tags: tags), advancesTurn: true))])
             #expect(room.session.items(inStage: index) == [item(1, "Ana", stage: index, kind, "Said here", tags: tags)])
             #expect(room.session.nextID == 2)
@@ -101,7 +101,9 @@ struct ContributionTests {
 
     @Test func contributionsBeforeAnyoneIsHereComeFromTheRoom() {
         var room = Room([])
-        room.type("/next")
+        #expect(room.type("/next") == [])
+        #expect(room.message == .info("No one is here yet: type each name and press Enter. /next again begins without names."))
+        #expect(room.key(.enter) == [write(.stageEntered(1))])  // the same line again confirms
         #expect(room.type("Us") == [write(.contributed(item(1, nil, stage: 1, .identity, "Us"), advancesTurn: false))])
     }
 
@@ -146,15 +148,17 @@ struct ContributionTests {
         room.expectReplayMatches()
     }
 
-    @Test func anActionIsOwnedByItsAuthorUnlessOwnerSaysOtherwise() {
+    /// Enactment: an observation unless an owner is named; an owner not here needs `!`.
+    @Test func anActionIsWhatHasAnOwner() {
         var room = room(in: 3)
         room.type("Ring the council")
         #expect(room.type("/owner ana") == [write(.pendingOwner("Ana"))])
         #expect(room.message == .info("The next action is owned by Ana."))
         room.type("Write to the board")                 // Ben says it, Ana owns it
-        #expect(room.type("/owner The whole ICS") == [write(.pendingOwner("The whole ICS"))])
+        #expect(room.type("/owner The whole ICS!") == [write(.pendingOwner("The whole ICS"))])
         room.type("Meet monthly")
-        #expect(room.session.items(inStage: 3).map(\.tags.owner) == ["Ana", "Ana", "The whole ICS"])
+        #expect(room.session.items(inStage: 3).map(\.kind) == [.observation, .action, .action])
+        #expect(room.session.items(inStage: 3).map(\.tags.owner) == [nil, "Ana", "The whole ICS"])
         #expect(room.session.items(inStage: 3).map(\.author) == ["Ana", "Ben", "Chi"])
         #expect(room.session.pendingOwner == nil)
         room.expectReplayMatches()
@@ -246,10 +250,10 @@ struct ContributionTests {
         #expect(room.message == .error("There is no contribution #7 to edit."))
         room.key(.clearInput)
         room.type("/edit one x")
-        #expect(room.message == .error("/edit needs a contribution number: /edit N TEXT"))
+        #expect(room.message == .error("/edit needs a contribution number: /edit N [TEXT]"))
         room.key(.clearInput)
         room.type("/edit 1")
-        #expect(room.message == .error("/edit needs the new text: /edit N TEXT"))
+        #expect(room.message == .error("There is no contribution #1 to edit."))
         #expect(room.input == "/edit 1")
     }
 

@@ -11,7 +11,8 @@ struct FollowUpTests {
         room.type("/goto enactment")
         room.type("/owner Ben")
         room.type("Share the discharge data weekly")          // #1, Ana's turn, owner Ben
-        room.type("Invite the voluntary sector")              // #2, Ben's own
+        room.type("Invite the voluntary sector")              // #2, an observation…
+        room.type("/kind 2 action")                           // …made an action: Ben's own
         room.type("Something we took back")                   // #3
         room.type("/undo")
         room.type("/goto social")
@@ -151,6 +152,7 @@ struct FollowUpTests {
         room.type("/mark 3 dropped")
         // 4 is not marked: still open.
         room.type("/goto enactment")
+        room.type("/owner Ana")
         room.type("Write one winter plan")
         let next = FollowUp(of: room.session, log: "april.md")
         #expect(next.previousLog == "april.md")

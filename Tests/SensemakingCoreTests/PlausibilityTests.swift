@@ -25,7 +25,10 @@ struct PlausibilityTests {
         #expect(room.session.turnHolder == "Ben")
         #expect(room.session.dotsPlaced(by: "Ana") == [2, 2, 3])
         #expect(room.session.dotTotals == [2: 2, 3: 1])
-        #expect(room.type("/dots 1,3") == [write(.dotsPlaced(participant: "Ben", stories: [1, 3], advancesTurn: true))])
+        // Two of three: Ben's vote stays open, and the turn with him.
+        #expect(room.type("/dots 1,3") == [write(.dotsPlaced(participant: "Ben", stories: [1, 3], advancesTurn: false))])
+        #expect(room.message == .info("Ben's dots placed; 1 dot left: /dots N places it, /pass moves on."))
+        #expect(room.session.turnHolder == "Ben")
         #expect(room.session.dotTotals == [1: 1, 2: 2, 3: 2])
         room.expectReplayMatches()
     }
@@ -120,10 +123,11 @@ struct PlausibilityTests {
     @Test func anonymousDotsCarryNoNameAndAddUp() {
         var room = board(anonymous: true)
         #expect(room.type("/dots 1 2") == [write(.dotsPlaced(participant: nil, stories: [1, 2], advancesTurn: false))])
+        #expect(room.message == .info("Dots placed; 1 dot left: /dots N places it, /pass moves on."))
+        #expect(room.type("/dots 2") == [write(.dotsPlaced(participant: nil, stories: [2], advancesTurn: false))])
         #expect(room.message == .info("Dots placed."))
-        room.type("/dots 2")
         #expect(room.session.dotTotals == [1: 1, 2: 2])
-        #expect(room.session.turnHolder == "Chi")
+        #expect(room.session.turnHolder == "Ben")
         room.expectReplayMatches()
     }
 
@@ -161,6 +165,7 @@ struct PlausibilityTests {
         room.type("A nurse")
         room.type("/note not counted")
         room.type("/goto enactment")
+        room.type("/owner Ben")
         room.type("Call the council")                // Ben
         room.type("Retracted action")                // Chi
         room.type("/undo")
@@ -175,9 +180,12 @@ struct PlausibilityTests {
         room.type("Ambulances queue")                 // Ana, #10
         room.type("/goto plausibility")
         room.type("/turn Ana")
-        room.type("/dots 3 3")                        // Ana: story three twice
+        room.type("/dots 3 3")                        // Ana: story three twice (of three)
+        room.type("/pass")                            // moves on: her vote stays as it is
         room.type("/dots 2 4")                        // Ben
+        room.type("/pass")
         room.type("/dots 4 3")                        // Chi
+        room.type("/pass")
         room.type("/cue 3 queues at the door")
         room.type("We are one team, mostly")          // Dee, a narrative, #11
 

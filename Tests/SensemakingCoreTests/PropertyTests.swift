@@ -49,6 +49,7 @@ struct PropertyTests {
         }
         let expected: Set<String> = ["stageEntered", "joined", "left", "turnGiven", "passed", "contributed",
                                      "retracted", "edited", "speakingAs", "pendingWhen", "pendingOwner",
+                                     "pendingDue", "rekinded", "moved",
                                      "dotsPlaced", "cueLinked", "mindChanger", "reviewed", "timer", "suspended",
                                      "resumed", "ended"]
         #expect(kinds == expected)
@@ -176,7 +177,7 @@ struct Script {
 
     mutating func line() -> String {
         let n = number(0...9)
-        switch rng.next() % 37 {
+        switch rng.next() % 40 {
         case 0, 1, 2: return "/next"
         case 3: return "/back"
         case 4: return "/goto \(pick([String(n), "identity", "retro", "social", "plausibility", "close", "welcome", "o", "x"]))"
@@ -201,6 +202,11 @@ struct Script {
         case 26: return "\(name()), \(name())"
         case 27: return "/mark \(pick(["", "#"]))\(n) \(pick(["done", "progress", "in progress", "dropped", "carry", "carry forward", "x", ""])) \(text(0...4))"
         case 28: return "/mind \(n) \(text())"
+        case 30: return "/kind \(pick(["", "#"]))\(n) \(pick(["action", "observation", "story", "reply", "comment", "cue", "x", ""]))"
+        case 31: return "/move \(n) \(pick([String(n), "social", "enactment", "welcome", "close", "x"]))"
+        case 32: return pick(["/undo \(n)", "/edit \(n)", "/owner \(name())!", "/owner \(name()) by \(text(0...3))"])
+        case 33: return "/dots \(number(1...2))"
+        case 34: return pick(["/goto plausibility", "/goto social", "/goto retro", "/goto enactment"])
         case 29: return "/goto \(pick(["review", "Review", "0", "8", "9", String(Int.max), String(Int.min), "-1"]))"
         default: return text(1...12)
         }

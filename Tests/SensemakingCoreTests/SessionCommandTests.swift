@@ -21,7 +21,8 @@ struct SessionCommandTests {
 
     @Test func helpListsEveryCommandOfTheContract() {
         let names = ["next", "back", "goto", "pass", "turn", "join", "leave", "note", "as", "when", "owner",
-                     "dots", "undo", "edit", "timer", "help", "export", "saveas", "cue", "end", "quit"]
+                     "dots", "undo", "edit", "timer", "help", "export", "saveas", "cue", "end", "quit",
+                     "kind", "move"]
         // The contract's commands, and the two this project added (follow-up review, /mind).
         #expect(Set(CommandParser.names) == Set(names + ["mind", "mark"]))
         #expect(CommandParser.names.count == names.count + 2)
@@ -62,7 +63,11 @@ struct SessionCommandTests {
         var room = Room()
         room.type("/goto close")
         room.type("Hopeful")
-        #expect(room.type("/end") == [write(.ended), .exit(.end)])
+        #expect(room.type("/end") == [])                  // asks once: Ben and Chi said nothing
+        #expect(room.message == .info("Ben and Chi have not spoken: /end again to close."))
+        #expect(room.input == "/end")
+        #expect(!room.session.ended)
+        #expect(room.key(.enter) == [write(.ended), .exit(.end)])
         #expect(room.session.ended)
         #expect(!room.session.timebox.running)
         room.expectReplayMatches()
@@ -82,7 +87,7 @@ struct SessionCommandTests {
     }
 
     @Test func bareCommandsTakeNothingAfterThem() {
-        for name in ["next", "back", "pass", "undo", "help", "export", "end", "quit"] {
+        for name in ["next", "back", "pass", "help", "export", "end", "quit"] {
             var room = Room()
             #expect(room.type("/\(name) now") == [.bell])
             #expect(room.message == .error("/\(name) takes nothing after it: /\(name)"))

@@ -26,7 +26,7 @@ struct LogFormatTests {
         let header = workshop.header
         let t = Date(timeIntervalSinceReferenceDate: 816_000_100.000_000_1)
         let full = Contribution(id: 7, author: "Zoë -- \"Z\"", stage: 2, kind: .memory, text: "a\n\n b \n",
-                                tags: Tags(speakingAs: "", when: "2019 %% ==x==", owner: "Ben"),
+                                tags: Tags(speakingAs: "", when: "2019 %% ==x==", owner: "Ben", due: "15 Jan **", replyTo: 3),
                                 time: t.addingTimeInterval(-0.5), history: ["first", "sec\nond"], retracted: true)
         let bare = Contribution(id: 8, author: nil, stage: 0, kind: .note, text: "", time: t)
         let events: [Event] = [
@@ -34,7 +34,9 @@ struct LogFormatTests {
             .contributed(full, advancesTurn: true), .contributed(bare, advancesTurn: false),
             .retracted(id: 7), .edited(id: 7, text: "new\ntext"),
             .speakingAs(participant: "Ana", identity: "GP"), .speakingAs(participant: "Ana", identity: nil),
-            .pendingWhen("last winter"), .pendingOwner("Chi"),
+            .pendingWhen("last winter"), .pendingOwner("Chi"), .pendingDue("by *Friday*"),
+            .rekinded(id: 7, kind: .action, owner: "Ana"), .rekinded(id: 7, kind: .observation, owner: nil),
+            .moved(id: 7, stage: 4, kind: .reply), .moved(id: 8, stage: 0, kind: .note),
             .dotsPlaced(participant: "Ana", stories: [2, 2, 5], advancesTurn: true),
             .dotsPlaced(participant: nil, stories: [], advancesTurn: false),
             .cueLinked(story: 2, cue: "waits"), .mindChanger(story: 2, text: "if *they*\nstop -->"),

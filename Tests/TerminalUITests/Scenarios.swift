@@ -70,12 +70,17 @@ enum Scenario {
         room.round([
             "/owner Ben",
             "Share the discharge data every week with the council team.",
+        ])
+        // Enactment makes an observation unless it has an owner: the room meant these as actions.
+        room.say("/owner Chi")
+        room.round([
             "We say 'one system' and then hold separate winter plans; let's write one.",
             "/owner Ana",
             "Invite the voluntary sector to the next planning meeting.",
         ])
         let said = room.state.session.contributions.last { $0.text.hasPrefix("We say") }!
         room.say("/edit \(said.id) We say 'one system' and then hold three separate winter plans; let's write one together.")
+        room.say("/owner Zoë")
         room.round(["Celebrate the pharmacy team who ran the weekend clinic 🎉."])
         return room
     }

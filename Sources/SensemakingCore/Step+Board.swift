@@ -1,0 +1,60 @@
+import Foundation
+
+extension Step {
+    mutating func placeDots(_ numbers: [Int]) {
+        guard session.stage.element == .plausibility else {
+            return fail("Dots are placed in Plausibility over accuracy: /goto plausibility.")
+        }
+        guard let holder = session.turnHolder else { return fail(noOneHere) }
+        let stories = session.stories
+        if stories.isEmpty { return fail("There are no stories on the board yet.") }
+        if let wrong = numbers.first(where: { !stories.indices.contains($0 - 1) }) {
+            return fail("There is no story \(wrong): stories are numbered 1 to \(stories.count).")
+        }
+        // A vote stays open until the holder has placed all their dots or the turn moves on:
+        // fewer dots than each has are added to what the same holder placed before.
+        let limit = session.plan.dots
+        // All of them at once always starts again.
+        let open = state.openVote?.participant == holder && numbers.count < limit ? state.openVote?.stories ?? [] : []
+        if numbers.count + open.count > limit {
+            if open.isEmpty { return fail("Each person has \(limit) dots; that is \(numbers.count).") }
+            let left = limit - open.count
+            return fail("\(holder) has \(left) \(left == 1 ? "dot" : "dots") left: /dots with \(left == 1 ? "one story" : "up to \(left) stories"), or /pass moves on.")
+        }
+        let new = numbers.map { stories[$0 - 1].id }
+        let placed = open + new
+        let complete = placed.count >= limit
+        // An anonymous journal keeps no names, so its placements add up: only the new dots.
+        record(.dotsPlaced(participant: session.anonymous ? nil : holder,
+                           stories: session.anonymous ? new : placed, advancesTurn: complete))
+        state.openVote = complete ? nil : OpenVote(participant: holder, stories: placed)
+        let whose = session.anonymous ? "Dots" : holder + "'s dots"
+        if complete { return state.message = .info("\(whose) placed.") }
+        let left = limit - placed.count
+        state.message = .info("\(whose) placed; \(left) \(left == 1 ? "dot" : "dots") left: /dots N places \(left == 1 ? "it" : "them"), /pass moves on.")
+    }
+
+    /// `/cue STORY CUE`.
+    mutating func linkCue(_ number: Int, _ raw: String) {
+        guard let story = boardStory(number, for: "link a cue to"), let cue = clean(raw, as: .tag) else { return }
+        record(.cueLinked(story: story.id, cue: cue))
+        state.message = .info("Cue linked to story \(number).")
+    }
+
+    /// `/mind STORY TEXT`.
+    mutating func noteMindChanger(_ number: Int, _ raw: String) {
+        guard let story = boardStory(number, for: "note against"), let text = clean(raw, as: .contribution) else { return }
+        record(.mindChanger(story: story.id, text: text))
+        state.message = .info("Noted what would change our mind about story \(number).")
+    }
+
+    /// Story `number` on the plausibility board, or a failure that says what there is.
+    mutating func boardStory(_ number: Int, for purpose: String) -> Contribution? {
+        let stories = session.stories
+        guard stories.indices.contains(number - 1) else {
+            fail(stories.isEmpty ? "There are no stories yet to \(purpose)." : "Stories are numbered 1 to \(stories.count).")
+            return nil
+        }
+        return stories[number - 1]
+    }
+}

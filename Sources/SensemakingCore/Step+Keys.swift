@@ -1,0 +1,77 @@
+import Foundation
+
+extension Step {
+    mutating func handle(_ key: Key) {
+        if state.showHelp {
+            // Help is a screen of its own: any key closes it, and only closes it.
+            state.showHelp = false
+            return
+        }
+        switch key {
+        case .character(let character):
+            let dropped = state.input.insert(Sanitizer.strip(String(character)))
+            if dropped > 0 { fail("The text is full (\(InputBox.capacity) characters).") }
+        case .lineBreak:
+            if state.input.insert("\n") > 0 { fail("The text is full (\(InputBox.capacity) characters).") }
+        case .backspace: state.input.backspace()
+        case .delete: state.input.delete()
+        case .left: state.input.left()
+        case .right: state.input.right()
+        case .up: state.input.up()
+        case .down: state.input.down()
+        case .home: state.input.home()
+        case .end: state.input.end()
+        case .deleteWord: state.input.deleteWord()
+        case .clearInput: state.input.clear()
+        case .pageUp: state.scroll += 5
+        case .pageDown: state.scroll = max(0, state.scroll - 5)
+        case .escape: state.message = nil
+        case .help: state.showHelp = true
+        case .toggleView:
+            if session.stage.element == .retrospection {
+                state.retrospectionView = state.retrospectionView == .list ? .timeline : .list
+            }
+        case .interrupt:
+            if state.quitArmed {
+                quit()
+            } else {
+                state.quitArmed = true
+                state.message = .info("Press Ctrl-C again to leave. Everything is saved; `sensemaking resume` continues.")
+            }
+        case .enter:
+            submit()
+        }
+    }
+
+    /// Enter: the line in the box becomes a contribution, names, or a command.
+    mutating func submit() {
+        if state.input.text.allSatisfy(\.isWhitespace) {
+            state.input.clear()
+            return
+        }
+        state.message = nil
+        line = state.input.text.trimmingCharacters(in: .whitespaces)
+        confirmed = state.confirming == line
+        state.confirming = nil
+        switch CommandParser.parse(line) {
+        case .failure(let error):
+            fail(error.message)
+        case .success(.text(let text)):
+            if session.stage == .welcome {
+                addNames(text, typed: true)
+            } else {
+                contribute(text, from: session.turnHolder, inTurn: true)
+            }
+        case .success(.mention(let rest)):
+            mention(rest)
+        case .success(.command(let command)):
+            run(command)
+        }
+        // The box empties only when the line did something; an error or a question keeps the text.
+        if case .error = state.message {} else if state.confirming == nil {
+            state.input.clear()
+            state.scroll = 0
+            if let refill { _ = state.input.insert(refill) }
+        }
+    }
+}
