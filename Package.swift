@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "WorkshopLoopTests", dependencies: [
             "WorkshopLoop", "TerminalPort", "TerminalUI", "SessionLog", "SensemakingCore", "JournalTestSupport",
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SessionLog", "SensemakingCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SessionLog", "SensemakingCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,6 +13,7 @@ import Testing
         try first.wait(for: "Stage 3 of 7")
         try first.submit("/owner Ben")
         try first.submit("Share the discharge data weekly")
+        try first.submit("/owner Ana")
         try first.submit("Invite the voluntary sector")
         try first.wait(for: "Invite the voluntary sector")
         try first.submit("/goto ongoing")
@@ -35,7 +36,7 @@ import Testing
         try second.wait(for: "Review · then 7 stages")
         let review = try second.wait(for: "0 of 4 reviewed")
         #expect(review.contains("Action: Share the discharge data weekly — Ben"))
-        #expect(review.contains("Action: Invite the voluntary sector — Ben"))
+        #expect(review.contains("Action: Invite the voluntary sector — Ana"))
         #expect(review.contains("Signal: Waiting lists are not the only story"))
         #expect(review.contains("Cue: Handover times at 8am"))
 

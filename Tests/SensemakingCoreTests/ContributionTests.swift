@@ -250,7 +250,7 @@ struct ContributionTests {
         #expect(room.message == .error("There is no contribution #7 to edit."))
         room.key(.clearInput)
         room.type("/edit one x")
-        #expect(room.message == .error("/edit needs a contribution number: /edit N [TEXT]"))
+        #expect(room.message == .error("/edit needs a contribution number: /edit N TEXT"))
         room.key(.clearInput)
         room.type("/edit 1")
         #expect(room.message == .error("There is no contribution #1 to edit."))

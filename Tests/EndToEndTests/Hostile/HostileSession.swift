@@ -83,9 +83,13 @@ final class HostileSession {
         try submitTyped("/next")
         try tmux.wait(for: "Stage 3 of 3")
         owner = "O\(label) " + hostile.line(30)
-        try submitPasted("/owner " + owner)
+        // Someone not in the room, said so with "!" (a name /owner does not know is refused).
+        try submitPasted("/owner " + owner + "!")
         try submitTyped("/next")
         try tmux.wait(for: "Close")
+        // The participant /join added has not spoken: /end asks once more.
+        try tmux.submit("/end")
+        try tmux.wait(for: "/end again to close")
         try tmux.submit("/end")
         exitStatus = try tmux.exitStatus()
     }

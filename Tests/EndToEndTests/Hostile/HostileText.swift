@@ -26,7 +26,7 @@ struct HostileText: Sendable, CustomStringConvertible {
 extension HostileText {
     /// Markdown and HTML that would break the log's structure or run in a browser, terminal
     /// control that would reach the projector, and Unicode that hides or reorders text.
-    static let all: [HostileText] = markdown + terminal + unicode
+    static let all: [HostileText] = markdown + terminal + unicode + clusters
 
     static let markdown: [HostileText] = [
         .init(name: "ATX heading", text: "# heading\n###### six"),
@@ -85,6 +85,18 @@ extension HostileText {
         .init(name: "zero-width", text: "zero\u{200B}width\u{2060}joiner\u{FEFF}bom\u{180E}"),
         .init(name: "line separators", text: "a\u{2028}b\u{2029}c"),
         .init(name: "scripts and emoji", text: "Zoë 日本語 👩\u{200D}👩\u{200D}👧 مرحبا e\u{301} می\u{200C}خواهم"),
+    ]
+
+    /// Issue #13: a special character that shares a grapheme cluster with its neighbour is
+    /// not equal to itself as a `Character`. An escaper deciding per cluster let each of
+    /// these through as live markup.
+    static let clusters: [HostileText] = [
+        .init(name: "Prepend before <img", text: "\u{600}<img src=x onerror=alert(1)>"),
+        .init(name: "Prepend before <svg", text: "\u{890}<svg onload=alert(1)>"),
+        .init(name: "Prepend before <iframe", text: "\u{D4E}<iframe src=javascript:alert(1)></iframe>"),
+        .init(name: "marks after & and quotes", text: "&\u{301}lt;b&\u{301}gt; \"\u{301} onmouseover=alert(1) '\u{FE0F} x"),
+        .init(name: "marks after line feeds", text: "one\n\u{301}# not a heading\n\u{200D}- not a list\n\u{FE0F}> not a quote"),
+        .init(name: "flags and jamo around markup", text: "🇬🇧<b>flag</b>🇫🇷 \u{1100}\u{1161}<u>jamo</u>\u{11A8} *\u{301}em*\u{301}"),
     ]
 }
 
