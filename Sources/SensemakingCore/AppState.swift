@@ -64,8 +64,8 @@ public struct AppState: Equatable, Sendable {
     public var retrospectionView: RetrospectionView = .list
     /// The bell rang for this stage's timebox running out.
     var belled: Set<Int> = []
-    /// A line that asked a question ("add 'next' as a participant?", "/end again to
-    /// close"): the same line submitted again confirms it; any other line forgets it.
+    /// A line that asked a question ("add 'next' as a participant?", "Enter again
+    /// closes"): the same line submitted again confirms it; any other line forgets it.
     public var confirming: String?
     /// A `/dots` placement still open: fewer dots than each has. Further `/dots` from the
     /// same turn holder add to it until all are placed; a complete one replaces it.

@@ -31,7 +31,7 @@ extension Step {
             if !silent.isEmpty, !confirmed {
                 let names = silent.count == 1 ? silent[0]
                     : silent.dropLast().joined(separator: ", ") + " and " + silent[silent.count - 1]
-                return ask("\(names) \(silent.count == 1 ? "has" : "have") not spoken: /end again to close.")
+                return ask("\(names) \(silent.count == 1 ? "has" : "have") not spoken: Enter again closes.")
             }
             record(.ended)
             effects.append(.exit(.end))

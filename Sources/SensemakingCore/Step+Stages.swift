@@ -7,7 +7,7 @@ extension Step {
         case .next:
             if session.isLastStage { return fail("This is the last stage: /end closes the session.") }
             if session.stage == .welcome, session.roster.isEmpty, !session.anonymous, !confirmed {
-                return ask("No one is here yet: type each name and press Enter. /next again begins without names.")
+                return ask("No one is here yet: type each name and press Enter. Enter again begins without names.")
             }
             enter(session.current + 1)
         case .back:

@@ -55,7 +55,10 @@ import Testing
         try second.wait(for: "Stage 1 of 7")
         try second.submit("/goto close")
         try second.wait(for: "Last time")
+        // Only Ana spoke in the follow-up: /end asks once, Enter again closes.
         try second.submit("/end")
+        try second.wait(for: "Ben and Dev have not spoken: Enter again closes.")
+        try second.press("Enter")
         #expect(try second.exitStatus() == 0)
 
         // The log names the earlier one and holds every mark.
@@ -68,7 +71,7 @@ import Testing
         #expect(report.status == 0, "\(report.error)")
         for row in [
             "| 1 | Action: Share the discharge data weekly | Ben | done | every Monday since April |",
-            "| 2 | Action: Invite the voluntary sector | Ben | in progress | first meeting booked |",
+            "| 2 | Action: Invite the voluntary sector | Ana | in progress | first meeting booked |",
             "| 3 | Signal: Waiting lists are not the only story | — | dropped | — |",
             "| 4 | Cue: Handover times at 8am | — | carried forward | — |",
         ] {

@@ -102,7 +102,7 @@ struct ContributionTests {
     @Test func contributionsBeforeAnyoneIsHereComeFromTheRoom() {
         var room = Room([])
         #expect(room.type("/next") == [])
-        #expect(room.message == .info("No one is here yet: type each name and press Enter. /next again begins without names."))
+        #expect(room.message == .info("No one is here yet: type each name and press Enter. Enter again begins without names."))
         #expect(room.key(.enter) == [write(.stageEntered(1))])  // the same line again confirms
         #expect(room.type("Us") == [write(.contributed(item(1, nil, stage: 1, .identity, "Us"), advancesTurn: false))])
     }

@@ -268,7 +268,7 @@ struct CurationTests {
         room.type("A nurse")                                    // Ana
         room.type("/pass")                                      // Ben
         room.type("/end")
-        #expect(room.message == .info("Ben and Chi have not spoken: /end again to close."))
+        #expect(room.message == .info("Ben and Chi have not spoken: Enter again closes."))
         room.key(.clearInput)
         room.type("/pass")                                      // another line forgets the question
         #expect(room.type("/end") == [])

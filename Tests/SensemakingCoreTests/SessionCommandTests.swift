@@ -64,7 +64,7 @@ struct SessionCommandTests {
         room.type("/goto close")
         room.type("Hopeful")
         #expect(room.type("/end") == [])                  // asks once: Ben and Chi said nothing
-        #expect(room.message == .info("Ben and Chi have not spoken: /end again to close."))
+        #expect(room.message == .info("Ben and Chi have not spoken: Enter again closes."))
         #expect(room.input == "/end")
         #expect(!room.session.ended)
         #expect(room.key(.enter) == [write(.ended), .exit(.end)])

@@ -89,8 +89,8 @@ final class HostileSession {
         try tmux.wait(for: "Close")
         // The participant /join added has not spoken: /end asks once more.
         try tmux.submit("/end")
-        try tmux.wait(for: "/end again to close")
-        try tmux.submit("/end")
+        try tmux.wait(for: "Enter again closes")
+        try tmux.press("Enter")
         exitStatus = try tmux.exitStatus()
     }
 
