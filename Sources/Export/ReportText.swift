@@ -11,20 +11,21 @@ enum ReportText {
         return parts.joined(separator: " · ")
     }
 
-    /// "Friday 15 January 2027, 08:00 GMT (Europe/London)", or "…, 08:00 UTC": local time,
-    /// the zone named.
+    /// "Friday 15 January 2027, 08:00 Europe/London (UTC+00:00)", or "…, 08:00 UTC": local
+    /// time, the zone named by its name and offset (Foundation's abbreviations differ by
+    /// platform: "BST" on one, "GMT+1" on another).
     static func time(_ date: Date, in zone: TimeZone) -> String {
         let day = DateFormatter()
         day.locale = Locale(identifier: "en_GB")
         day.timeZone = zone
         day.dateFormat = "EEEE d MMMM yyyy, HH:mm"
-        // Foundation calls UTC "GMT": the log's own zone is named as the log names it.
-        if zone.secondsFromGMT() == 0, ["UTC", "GMT", "Etc/UTC", "Etc/GMT", "Z"].contains(zone.identifier) {
+        let offset = zone.secondsFromGMT(for: date)
+        if offset == 0, ["UTC", "GMT", "Etc/UTC", "Etc/GMT", "Z"].contains(zone.identifier) {
             return day.string(from: date) + " UTC"
         }
-        let abbreviation = zone.abbreviation(for: date) ?? zone.identifier
-        let named = abbreviation == zone.identifier ? abbreviation : "\(abbreviation) (\(zone.identifier))"
-        return day.string(from: date) + " " + named
+        let minutes = abs(offset) / 60
+        return day.string(from: date) + " \(zone.identifier) (UTC" + (offset < 0 ? "-" : "+")
+            + String(format: "%02d:%02d", minutes / 60, minutes % 60) + ")"
     }
 
     /// "Ben Okafor, by 15 Jan": an action's owner and when it is due; "—" for none.

@@ -7,6 +7,11 @@ struct StoryTitle: Equatable {
     var title: String
     var body: String
 
+    init(title: String, body: String) {
+        self.title = title
+        self.body = body
+    }
+
     /// Titles are at most this many characters before the "…".
     static let limit = 60
 
