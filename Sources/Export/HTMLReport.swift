@@ -10,10 +10,12 @@ public enum HTMLReport {
         page.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         page.raw("<meta name=\"generator\" content=\"\(ExportFile.marker)\">\n")
         page.raw("<title>\(e(report.title))</title>\n<style>\n\(css)</style>\n</head>\n<body>\n<main>\n")
-        header(report, into: &page)
+        page.raw("<header>\n<h1>\(e(report.title))</h1>\n</header>\n")
+        summary(report, into: &page)
         overview(report, into: &page)
-        if let followUp = report.followUp { review(followUp, into: &page) }
+        if let followUp = report.followUp { review(followUp, zone: report.timeZone, into: &page) }
         for stage in report.stages { section(stage, report: report, into: &page) }
+        timeline(report, into: &page)
         close(report, into: &page)
         page.raw("<footer>Made with sensemaking \(e(ReportText.generator)).</footer>\n</main>\n</body>\n</html>\n")
         return page.html
@@ -22,11 +24,41 @@ public enum HTMLReport {
     static func e(_ text: String) -> String { HTMLText.escape(text) }
     static func multiline(_ text: String) -> String { HTMLText.escape(text, lineBreaks: true) }
 
-    static func header(_ r: Report, into page: inout HTMLPage) {
-        page.raw("<header>\n<h1>\(e(r.title))</h1>\n")
+    /// The first page: what a director reads and forwards.
+    static func summary(_ r: Report, into page: inout HTMLPage) {
+        page.raw("<section id=\"summary\">\n<h2>Summary</h2>\n")
         page.raw("<p class=\"meta\">\(e(ReportText.meta(r)))</p>\n")
         page.raw("<p class=\"who\">\(e(ReportText.who(r)))</p>\n")
-        page.raw("<p class=\"purpose\">\(multiline(r.purpose))</p>\n</header>\n")
+        page.raw("<p class=\"purpose\">\(multiline(r.purpose))</p>\n")
+        let top = ReportText.mostPlausible(r)
+        if !top.isEmpty {
+            page.raw("<h3>The stories the room found most plausible</h3>\n<ol class=\"ranking\">\n")
+            for rank in top {
+                page.raw("<li>\(e(rank.story.title)) <span class=\"dots\">\(ReportText.dots(rank.dots))</span></li>\n")
+            }
+            page.raw("</ol>\n")
+        }
+        if !r.narratives.isEmpty {
+            page.raw("<h3>The narrative the room agreed</h3>\n")
+            list(r.narratives, into: &page)
+        }
+        if !r.actions.isEmpty {
+            page.raw("<h3>Actions and owners</h3>\n")
+            actions(r.actions, into: &page)
+        }
+        if !(r.cues + r.signals).isEmpty {
+            page.raw("<h3>Cues and signals to watch</h3>\n")
+            list(r.cues + r.signals, into: &page)
+        }
+        page.raw("</section>\n")
+    }
+
+    /// Memories by when they happened; those that cannot be placed after them, labelled.
+    static func timeline(_ r: Report, into page: inout HTMLPage) {
+        guard !r.timeline.isEmpty else { return }
+        page.raw("<section id=\"timeline\">\n<h2>Timeline</h2>\n")
+        list(r.timeline, into: &page, showWhen: true)
+        page.raw("</section>\n")
     }
 
     static func overview(_ r: Report, into page: inout HTMLPage) {
@@ -43,14 +75,29 @@ public enum HTMLReport {
     static func section(_ s: Report.StageSection, report: Report, into page: inout HTMLPage) {
         page.raw("<section class=\"stage \(s.element.rawValue)\">\n<h2>\(s.number). \(e(s.name))</h2>\n")
         page.raw("<p class=\"question\">\(multiline(s.question))</p>\n")
+        if !s.prompts.isEmpty {
+            page.raw("<ul class=\"prompts\">\n")
+            for prompt in s.prompts { page.raw("<li>\(multiline(prompt))</li>\n") }
+            page.raw("</ul>\n")
+        }
         // Dots are said in Plausibility even when nothing is typed there: the ranking shows.
         if s.items.isEmpty && !(s.element == .plausibility && !report.ranking.isEmpty) {
-            page.raw("<p class=\"empty\">Nothing was said here.</p>\n")
+            page.raw("<p class=\"empty\">\(ReportText.empty(s))</p>\n")
         } else {
             switch s.element {
             case .identity: identity(s, into: &page)
-            case .retrospection: list(s.items, into: &page, showWhen: true)
-            case .enactment: actions(s.items, into: &page)
+            case .retrospection:
+                let memories = s.items.filter { $0.kind == .memory }
+                if !memories.isEmpty { page.raw("<p class=\"empty\">\(ReportText.onTimeline(memories.count))</p>\n") }
+                let other = s.items.filter { $0.kind != .memory }
+                if !other.isEmpty { list(other, into: &page) }
+            case .enactment:
+                let (done, said) = ReportText.split(s.items)
+                if !done.isEmpty { actions(done, into: &page) }
+                if !said.isEmpty {
+                    page.raw("<h3>Observations</h3>\n")
+                    list(said, into: &page)
+                }
             case .socialActivity: stories(s.items, into: &page)
             case .plausibility: plausibility(s, report: report, into: &page)
             case .ongoingProcess, .extractedCues: list(s.items, into: &page)
@@ -62,7 +109,11 @@ public enum HTMLReport {
 
     static func identity(_ s: Report.StageSection, into page: inout HTMLPage) {
         for group in ReportText.byIdentity(s.items) {
-            page.raw("<h3>\(e(group.identity.map { "Speaking as \($0)" } ?? "Not tagged"))</h3>\n")
+            if let identity = group.identity {
+                page.raw("<h3>\(e("Speaking as \(identity)"))</h3>\n")
+            } else if group.items.count < s.items.count {
+                page.raw("<h3>Not tagged</h3>\n")
+            }
             list(group.items, into: &page)
         }
     }
@@ -71,7 +122,7 @@ public enum HTMLReport {
         page.raw("<ul class=\"items\">\n")
         for item in items {
             page.raw("<li>")
-            if showWhen, let when = item.when { page.raw("<span class=\"when\">\(e(when))</span> ") }
+            if showWhen, item.kind == .memory { page.raw("<span class=\"when\">\(e(ReportText.when(item)))</span> ") }
             page.raw("\(multiline(item.text))\(byline(item))</li>\n")
         }
         page.raw("</ul>\n")
@@ -85,14 +136,23 @@ public enum HTMLReport {
     static func actions(_ items: [Report.Item], into page: inout HTMLPage) {
         page.raw("<table class=\"actions\">\n<thead><tr><th>#</th><th>Action</th><th>Owner</th></tr></thead>\n<tbody>\n")
         for item in items {
-            page.raw("<tr><td>\(item.id)</td><td>\(multiline(item.text))\(item.edited ? " <span class=\"by\">(edited)</span>" : "")</td><td>\(e(item.owner ?? "—"))</td></tr>\n")
+            page.raw("<tr><td>\(item.id)</td><td>\(multiline(item.text))\(item.edited ? " <span class=\"by\">(edited)</span>" : "")</td><td>\(e(ReportText.owner(item)))</td></tr>\n")
         }
         page.raw("</tbody>\n</table>\n")
     }
 
     static func stories(_ items: [Report.Item], into page: inout HTMLPage) {
-        for item in items {
-            page.raw("<article class=\"story\"><h3>\(e(item.title))</h3>\n<p>\(multiline(item.text))\(byline(item))</p></article>\n")
+        for (story, replies) in ReportText.threads(items) {
+            if story.kind == .story {
+                page.raw("<article class=\"story\"><h3>\(e(story.title))</h3>\n<p>\(multiline(story.body))\(byline(story))</p>")
+            } else {
+                page.raw("<article class=\"said\"><p>\(multiline(story.body))\(byline(story))</p>")
+            }
+            if !replies.isEmpty {
+                page.raw("\n<p class=\"by\">Replies:</p>\n")
+                list(replies, into: &page)
+            }
+            page.raw("</article>\n")
         }
     }
 
@@ -120,9 +180,9 @@ public enum HTMLReport {
         }
     }
 
-    static func review(_ f: Report.FollowUpSection, into page: inout HTMLPage) {
+    static func review(_ f: Report.FollowUpSection, zone: TimeZone, into page: inout HTMLPage) {
         page.raw("<section id=\"review\">\n<h2>Review: what became of last time's items</h2>\n")
-        page.raw("<p class=\"meta\">\(e(ReportText.followed(f)))</p>\n")
+        page.raw("<p class=\"meta\">\(e(ReportText.followed(f, in: zone)))</p>\n")
         if !f.items.isEmpty {
             page.raw("<table class=\"review\">\n<thead><tr><th>#</th><th>Item</th><th>Owner</th><th>What became of it</th><th>Note</th></tr></thead>\n<tbody>\n")
             for item in f.items {
@@ -150,33 +210,27 @@ public enum HTMLReport {
     }
 
     static func close(_ r: Report, into page: inout HTMLPage) {
-        page.raw("<section id=\"close\">\n<h2>Close</h2>\n")
-        if !r.actions.isEmpty {
-            page.raw("<h3>Actions and owners</h3>\n")
-            actions(r.actions, into: &page)
-        }
-        if !r.cues.isEmpty {
-            page.raw("<h3>Cues to watch</h3>\n")
-            list(r.cues, into: &page)
-        }
         if !r.identityMap.isEmpty {
             // Identities are voiced in every stage, so the map sits with the whole session's.
-            page.raw("<h3>Identity map</h3>\n<ul class=\"map\">\n")
+            page.raw("<section id=\"identities\">\n<h2>Identity map</h2>\n<ul class=\"map\">\n")
             for voice in r.identityMap {
                 page.raw("<li><strong>\(e(voice.identity))</strong>: \(e(ReportText.voice(voice, in: r)))</li>\n")
             }
-            page.raw("</ul>\n")
+            page.raw("</ul>\n</section>\n")
         }
         if r.spoken > 0 {
-            page.raw("<h3>Speaking balance</h3>\n<ul class=\"balance\">\n")
+            page.raw("<section id=\"balance\">\n<h2>Speaking balance</h2>\n<ul class=\"balance\">\n")
             for line in ReportText.balance(r) { page.raw("<li>\(e(line))</li>\n") }
-            page.raw("</ul>\n")
+            page.raw("</ul>\n</section>\n")
         }
+        let notes = r.welcomeNotes + r.closeNotes
+        guard !r.checkouts.isEmpty || !notes.isEmpty else { return }
+        page.raw("<section id=\"close\">\n<h2>Close</h2>\n")
         if !r.checkouts.isEmpty {
             page.raw("<h3>Check-out</h3>\n")
             list(r.checkouts, into: &page)
         }
-        notes(r.welcomeNotes + r.closeNotes, into: &page)
+        self.notes(notes, into: &page)
         page.raw("</section>\n")
     }
 

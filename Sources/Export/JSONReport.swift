@@ -94,6 +94,7 @@ public enum JSONReport {
                     json.key("participants") { $0.array(report.participants) { $0.string($1) } }
                     json.key("purpose") { $0.string(report.purpose) }
                     json.key("started") { $0.date(report.started) }
+                    json.key("timeZone") { $0.string(report.timeZone.identifier) }
                     json.key("title") { $0.string(report.title) }
                 }
             }
@@ -226,10 +227,16 @@ struct JSONWriter {
     mutating func item(_ item: Report.Item, stage: Int) {
         object { json in
             json.key("author") { $0.string(item.author) }
+            json.key("due") { $0.string(item.due) }
             json.key("edited") { $0.bool(item.edited) }
             json.key("id") { $0.int(item.id) }
             json.key("kind") { $0.string(item.kind.rawValue) }
             json.key("owner") { $0.string(item.owner) }
+            json.key("placed") { $0.bool(item.placed) }
+            json.key("replyTo") { json in
+                guard let story = item.replyTo else { return json.null() }
+                json.int(story)
+            }
             json.key("speakingAs") { $0.string(item.speakingAs) }
             json.key("stage") { $0.int(stage) }
             json.key("text") { $0.string(item.text) }

@@ -8,8 +8,14 @@ struct Pseudonyms {
     /// Longest names first, so "Ana Maria" is replaced before "Ana".
     private var patterns: [(NSRegularExpression, String)] = []
     let everyone: [String]
+    /// `--redact`: text that looks like personal data is masked too.
+    let redact: Bool
+    /// Whether items keep their "speaking as" tags.
+    let roles: Bool
 
-    init(session: Session, enabled: Bool) {
+    init(session: Session, enabled: Bool, redact: Bool = false, roles: Bool = true) {
+        self.redact = redact
+        self.roles = roles
         guard enabled else {
             everyone = session.everyone
             return
@@ -41,9 +47,9 @@ struct Pseudonyms {
         return map[name] ?? scrub(name)
     }
 
-    /// Replaces every participant's name in free text.
+    /// Replaces every participant's name in free text, and masks personal data when asked.
     func scrub(_ text: String) -> String {
-        var out = text
+        var out = redact ? PersonalData.redacted(text) : text
         for (regex, replacement) in patterns {
             let range = NSRange(out.startIndex..., in: out)
             out = regex.stringByReplacingMatches(
@@ -52,10 +58,16 @@ struct Pseudonyms {
         return out
     }
 
+    /// The report's item: the tags that fit its kind; a story's title taken off its body.
     func item(_ c: Contribution) -> Report.Item {
-        Report.Item(
-            id: c.id, author: name(c.author), kind: c.kind, text: scrub(c.text), title: scrub(c.title),
-            speakingAs: c.tags.speakingAs.map(scrub), when: c.tags.when.map(scrub),
-            owner: name(c.tags.owner), time: c.time, edited: c.edited)
+        let tags = c.fittingTags
+        let titled = StoryTitle(c.text)
+        let text = scrub(c.text)
+        return Report.Item(
+            id: c.id, author: name(c.author), kind: c.kind, text: text, title: scrub(titled.title),
+            speakingAs: roles ? tags.speakingAs.map(scrub) : nil, when: tags.when.map(scrub),
+            owner: name(tags.owner), time: c.time, edited: c.edited, due: tags.due.map(scrub), replyTo: tags.replyTo,
+            placed: tags.when.flatMap { WhenParser.moment($0, saidAt: c.time) } != nil,
+            body: c.kind == .story ? scrub(titled.body) : text)
     }
 }

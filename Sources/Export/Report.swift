@@ -9,13 +9,43 @@ public struct Report: Equatable, Sendable {
         public var author: String?
         public var kind: ContributionKind
         public var text: String
-        /// A story's title: its first line, or its opening words.
+        /// A story's title: its first line, or its opening words (`StoryTitle`).
         public var title: String
         public var speakingAs: String?
         public var when: String?
         public var owner: String?
         public var time: Date
         public var edited: Bool
+        /// `/owner NAME by DUE`: when an action is due, as the room said it.
+        public var due: String? = nil
+        /// A reply's story, by contribution id.
+        public var replyTo: Int? = nil
+        /// A memory whose `/when` places it on the timeline.
+        public var placed: Bool = false
+        /// A story's text under its title, never repeating it; the text for any other kind.
+        public var body: String = ""
+    }
+
+    /// What an export leaves in or out, and the zone its times are said in.
+    public struct Options: Equatable, Sendable {
+        /// Participants become "Participant 1…N" everywhere.
+        public var anonymize: Bool
+        /// With `anonymize`, keep the "speaking as" tags (in a small group a role names a person).
+        public var keepRoles: Bool
+        /// Include the facilitator's private notes.
+        public var notes: Bool
+        /// Mask text that looks like personal data (`PersonalData`).
+        public var redact: Bool
+        public var timeZone: TimeZone
+
+        public init(anonymize: Bool = false, keepRoles: Bool = false, notes: Bool = false, redact: Bool = false,
+                    timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
+            self.anonymize = anonymize
+            self.keepRoles = keepRoles
+            self.notes = notes
+            self.redact = redact
+            self.timeZone = timeZone
+        }
     }
 
     public struct StageSection: Equatable, Sendable {
@@ -101,11 +131,25 @@ public struct Report: Equatable, Sendable {
     public var spoken: Int
     public var followUp: FollowUpSection?
 
+    /// The zone the report's times are said in; the log and JSON times stay UTC.
+    public var timeZone: TimeZone = TimeZone(identifier: "UTC")!
+    /// Whether the facilitator's private notes were asked for.
+    public var includesNotes: Bool = false
+
     public var durationSeconds: Int { max(0, Int(lastActivity.timeIntervalSince(started).rounded())) }
 
     public init(_ session: Session, anonymize: Bool = false) {
-        let names = Pseudonyms(session: session, enabled: anonymize)
-        let live = session.contributions.filter { !$0.retracted }
+        self.init(session, options: Options(anonymize: anonymize))
+    }
+
+    public init(_ session: Session, options: Options) {
+        let anonymize = options.anonymize
+        timeZone = options.timeZone
+        includesNotes = options.notes
+        let names = Pseudonyms(session: session, enabled: anonymize, redact: options.redact,
+                               roles: !anonymize || options.keepRoles)
+        // Private notes are left out unless asked for: the log keeps them.
+        let live = session.contributions.filter { !$0.retracted && (options.notes || !$0.isPrivate) }
         // Each live contribution's item is made once (its title and scrubbed texts), and the
         // live contributions are sorted into their stages in one pass: the lists below and the
         // synthesis's take them from here instead of filtering `live` and making items again.
@@ -158,7 +202,8 @@ public struct Report: Equatable, Sendable {
         let reportStage = { (index: Int) in
             session.planNumber(ofStage: index) ?? (index == lastIndex ? session.plan.stages.count + 1 : 0)
         }
-        identityMap = synthesis.identityMap.map { voice in
+        // Without roles, no identity map: "speaking as" with its speakers would name them.
+        identityMap = !names.roles ? [] : synthesis.identityMap.map { voice in
             IdentityVoice(identity: names.scrub(voice.identity), count: voice.count,
                           speakers: voice.speakers.compactMap(names.name), stages: voice.stages.map(reportStage))
         }

@@ -9,6 +9,10 @@ extension Step {
         guard items.indices.contains(number - 1) else {
             return fail(items.isEmpty ? "The earlier session left nothing to review." : "Items are numbered 1 to \(items.count).")
         }
+        let item = items[number - 1]
+        if status == .done, item.kind == .cue || item.kind == .signal {
+            return fail("A \(item.kind.label) is watched, or not: /mark \(number) progress (still watched), dropped or carry.")
+        }
         var note: String?
         if let raw {
             guard let text = clean(raw, as: .contribution) else { return }

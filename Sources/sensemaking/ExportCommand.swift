@@ -20,13 +20,28 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Participants become \"Participant 1…N\" everywhere.")
     var anonymize = false
 
+    @Flag(help: "With --anonymize, keep the \"speaking as\" tags (in a small group a role names a person).")
+    var keepRoles = false
+
+    @Flag(help: "Include the facilitator's private notes.")
+    var notes = false
+
+    @Flag(help: "Mask text that looks like personal data (NHS numbers, dates of birth, postcodes, a title with a surname).")
+    var redact = false
+
+    @Option(help: ArgumentHelp("Say times in ZONE (e.g. Europe/London); default: TZ, else the system's zone.", valueName: "ZONE"))
+    var timezone: String?
+
     @Flag(help: "Replace an existing file that is not an earlier export.")
     var force = false
 
     func run() throws {
         try reporting {
+            let zone = try Self.zone(timezone)
             let session = try Files.replayedSession(source.log)
-            let text = format.render(Report(session, anonymize: anonymize))
+            if let warning = PersonalData.warning(session, notes: notes, redacting: redact) { Console.error(warning) }
+            let options = Report.Options(anonymize: anonymize, keepRoles: keepRoles, notes: notes, redact: redact, timeZone: zone)
+            let text = format.render(Report(session, options: options))
             guard let output, output != "-" else {
                 FileHandle.standardOutput.write(Data(text.utf8))
                 return
@@ -38,6 +53,19 @@ struct ExportCommand: ParsableCommand {
             }
             Console.out(output)
         }
+    }
+
+    /// `--timezone`, else TZ, else the system's zone; an unknown name is refused.
+    static func zone(_ name: String?) throws -> TimeZone {
+        guard let name = name ?? ProcessInfo.processInfo.environment["TZ"].flatMap({ $0.isEmpty ? nil : $0 }) else {
+            return TimeZone.current
+        }
+        // TZ may say ":Europe/London".
+        let identifier = name.hasPrefix(":") ? String(name.dropFirst()) : name
+        guard let zone = TimeZone(identifier: identifier) else {
+            throw Failure("Unknown time zone \(name): give one such as Europe/London or UTC.")
+        }
+        return zone
     }
 }
 

@@ -37,7 +37,49 @@ func journaledFollowUp(in dir: URL) throws -> (path: String, live: Session) {
     ])
 }
 
-private func journal(_ header: SessionHeader, in dir: URL, name: String, lines: [String]) throws -> (path: String, live: Session) {
+/// A workshop curated as the room meant it (issue 15): names typed on Welcome with junk
+/// lines refused, stage-only tags refused, an observation made an action, a reply, a
+/// contribution moved and one retracted, a private note, partial dots, personal data.
+func journaledCuratedWorkshop(in dir: URL) throws -> (path: String, live: Session) {
+    let start = Date(timeIntervalSince1970: 1_800_000_000)
+    let header = SessionHeader(title: "Discharge <together>", plan: .standard, participants: [], anonymous: false, started: start)
+    return try journal(header, in: dir, name: "curated.md", clearing: true, lines: [
+        "Ana, Ben", "I am a GP partner and I chair our PCN", "next", "Dev", "/next",
+        "/as the trust", "We carry the beds",                       // 1
+        "/when 2019", "/owner Ben",                                  // refused outside their stages
+        "/as the council", "We answer to the council",               // 2
+        "/next",
+        "/when 2019", "The merger: nobody told the wards",           // 3
+        "/when before the pandemic", "The old hospital had one culture", // 4
+        "We used to phone each other",                               // 5
+        "/next",
+        "/owner Ben by 15 Jan", "Publish the dashboard",             // 6
+        "We say home first, then we hold patients until the Monday MDT", // 7: an observation
+        "Ring the wards every week",                                 // 8
+        "/kind 8 action",
+        "/note Room quiet after Dev: tension between trust and council", // 9
+        "Bed waits are getting longer",                              // 10
+        "/move 10 ongoing",
+        "/next",
+        "The discharge hub\nWe sat together for a week and it worked.\nThe discharge hub", // 11
+        "@Ben I was at that meeting, it was tense",                  // 12: a reply
+        "The night the beds ran out and nobody could find a porter anywhere in the building", // 13
+        "Mrs Patel, NHS 943 476 5919, SW1A 1AA, waited all night",   // 14
+        "/undo 14",
+        "/next", "Winter comes earlier every year\nMr Jones, born 02/03/1941, waited 9 hours in CB2 0QQ", // 15
+        "/next", "Ambulance handover times",                         // 16
+        "/next",
+        "/dots 1 1 2", "/dots 2", "/pass", "/dots 1", "/pass",     // two of three: the vote stays open
+        "The hub story is what people believe",                      // 17
+        "/next", "One action each",                                  // 18
+        "/end", "",
+    ])
+}
+
+/// `clearing`: a refused line left in the box is cleared (Ctrl-U) before the next is typed;
+/// an empty line is Enter on what the box holds.
+private func journal(_ header: SessionHeader, in dir: URL, name: String, clearing: Bool = false,
+                     lines: [String]) throws -> (path: String, live: Session) {
     let start = header.started
     let path = dir.appendingPathComponent(name).path
     let journal = try Journal.create(path: path, header: header, now: start)
@@ -47,6 +89,7 @@ private func journal(_ header: SessionHeader, in dir: URL, name: String, lines: 
     func say(_ line: String) {
         clock += 45
         _ = reduce(&state, .tick(clock))
+        if clearing, !line.isEmpty { _ = reduce(&state, .key(.clearInput)) }
         _ = reduce(&state, .paste(line))
         let effects = reduce(&state, .key(.enter))
         let records = effects.compactMap { effect -> Record? in
@@ -88,15 +131,20 @@ private let workshopLines = [
 ]
 
 @Suite struct ExportGoldenTests {
-    @Test(arguments: ExportFormat.allCases, ["fixture", "followup"])
+    /// The curated workshop is exported with its notes and in London time (British Summer
+    /// Time would show in July; January is GMT, named with its zone).
+    @Test(arguments: ExportFormat.allCases, ["fixture", "followup", "curated"])
     func golden(_ format: ExportFormat, _ name: String) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("golden-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let (path, live) = try name == "fixture" ? journaledWorkshop(in: dir) : journaledFollowUp(in: dir)
+        let (path, live) = try name == "fixture" ? journaledWorkshop(in: dir)
+            : name == "followup" ? journaledFollowUp(in: dir) : journaledCuratedWorkshop(in: dir)
         let read = try LogReader.read(path: path)
         #expect(read.session == live, "replayed session differs from the live one")
-        let text = format.render(Report(read.session))
+        let options = name == "curated"
+            ? Report.Options(notes: true, redact: true, timeZone: TimeZone(identifier: "Europe/London")!) : Report.Options()
+        let text = format.render(Report(read.session, options: options))
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Goldens/\(name).\(format.fileExtension)")
         if ProcessInfo.processInfo.environment["UPDATE_GOLDENS"] == "1" {

@@ -34,7 +34,8 @@ struct JSONReportTests {
             func item() -> Report.Item {
                 Report.Item(id: int(), author: maybe(), kind: ContributionKind.allCases.randomElement(using: &random)!,
                             text: text(), title: text(), speakingAs: maybe(), when: maybe(), owner: maybe(),
-                            time: date(), edited: Bool.random(using: &random))
+                            time: date(), edited: Bool.random(using: &random), due: maybe(),
+                            replyTo: Bool.random(using: &random) ? nil : int(), placed: Bool.random(using: &random))
             }
             func items() -> [Report.Item] { (0..<count()).map { _ in item() } }
             report.title = text(); report.purpose = text()
@@ -171,8 +172,9 @@ enum JSONEncoderReference {
     struct SessionInfo: Encodable {
         let title: String, purpose: String, started: Date, lastActivity: Date
         let durationSeconds: Int, ended: Bool, anonymous: Bool, anonymized: Bool
-        let participantCount: Int, participants: [String]
+        let participantCount: Int, participants: [String], timeZone: String
         init(_ r: Report) {
+            timeZone = r.timeZone.identifier
             title = r.title; purpose = r.purpose; started = r.started; lastActivity = r.lastActivity
             durationSeconds = r.durationSeconds; ended = r.ended; anonymous = r.anonymous
             anonymized = r.anonymized; participantCount = r.participantCount; participants = r.participants
@@ -197,7 +199,7 @@ enum JSONEncoderReference {
             self.stage = stage
         }
 
-        enum Keys: String, CodingKey { case id, stage, kind, author, text, speakingAs, when, owner, time, edited }
+        enum Keys: String, CodingKey { case id, stage, kind, author, text, speakingAs, when, owner, time, edited, due, placed, replyTo }
 
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: Keys.self)
@@ -211,6 +213,9 @@ enum JSONEncoderReference {
             try c.encode(item.owner, forKey: .owner)
             try c.encode(item.time, forKey: .time)
             try c.encode(item.edited, forKey: .edited)
+            try c.encode(item.due, forKey: .due)
+            try c.encode(item.placed, forKey: .placed)
+            try c.encode(item.replyTo, forKey: .replyTo)
         }
     }
 

@@ -96,6 +96,22 @@ struct FollowUpTests {
         room.expectReplayMatches()
     }
 
+    /// A cue or signal is watched, or not: "done" is refused with what to say instead, and
+    /// nothing is recorded; the other marks are taken.
+    @Test func aCueOrSignalCannotBeMarkedDone() {
+        var room = followUpRoom()
+        room.type("/next")
+        #expect(room.type("/mark 4 done") == [.bell])
+        #expect(room.message == .error("A cue is watched, or not: /mark 4 progress (still watched), dropped or carry."))
+        room.state.input.clear()
+        #expect(room.type("/mark 3 done") == [.bell])
+        #expect(room.message == .error("A signal is watched, or not: /mark 3 progress (still watched), dropped or carry."))
+        room.state.input.clear()
+        #expect(room.session.reviews.isEmpty)
+        #expect(room.type("/mark 4 progress") == [write(.reviewed(item: 4, status: .inProgress, note: nil))])
+        room.expectReplayMatches()
+    }
+
     @Test func textInTheReviewIsAnUpdateFromWhoseTurnItIs() {
         var room = followUpRoom()
         room.type("/next")
