@@ -53,8 +53,13 @@ public struct AppState: Equatable, Sendable {
     public var input = InputBox()
     public var showHelp = false
     public var message: Message?
-    /// Lines scrolled back from the newest contribution.
+    /// Pages scrolled back from the newest line of the stage's list (0: the live view).
+    /// `scrollTop` (Home) asks for the first page; the view shows at most what there is and
+    /// the front end reports the page it showed (`Action.scrolled`), so PgDn moves at once.
     public var scroll = 0
+    /// The last frame had more of the list above the page it showed; PgUp stops when not.
+    public var scrollMore = true
+    public static let scrollTop = 1 << 30
     public var save: SaveStatus = .saved
     /// Ctrl-C was pressed once.
     public var quitArmed = false
@@ -98,6 +103,9 @@ public enum Action: Equatable, Sendable {
     case terminate
     /// `sensemaking resume` opened the log: journal that the session goes on.
     case resume
+    /// The front end's last frame showed this page of the list (counted back from the
+    /// newest, after the view kept it within what there is), with `more` above it or not.
+    case scrolled(page: Int, more: Bool)
 }
 
 public enum ExitReason: Equatable, Sendable {

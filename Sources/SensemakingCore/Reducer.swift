@@ -81,10 +81,10 @@ struct Step {
         case .tick(let now):
             tick(now)
         case .key(let key):
-            if key != .interrupt { state.quitArmed = false }
+            if key != .interrupt { disarmQuit() }
             handle(key)
         case .paste(let text):
-            state.quitArmed = false
+            disarmQuit()
             // A paste is text, whatever it holds: line breaks stay line breaks.
             let dropped = state.input.insert(Sanitizer.strip(text))
             if dropped > 0 {
@@ -96,6 +96,9 @@ struct Step {
             state.message = message
         case .terminate:
             quit()
+        case .scrolled(let page, let more):
+            state.scroll = page
+            state.scrollMore = more
         case .resume:
             record(.resumed)
             var text = "Resumed \(session.stage.name). Everything saved before is here."
@@ -106,6 +109,14 @@ struct Step {
             state.message = .info(text)
         }
     }
+
+    /// Any other key than a second Ctrl-C: the question no longer applies, so it goes too.
+    mutating func disarmQuit() {
+        if state.quitArmed, state.message == .info(Self.quitQuestion) { state.message = nil }
+        state.quitArmed = false
+    }
+
+    static let quitQuestion = "Press Ctrl-C again to leave. Everything is saved; `sensemaking resume` continues."
 
     mutating func quit() {
         record(.suspended)

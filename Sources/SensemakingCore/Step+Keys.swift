@@ -19,24 +19,29 @@ extension Step {
         case .right: state.input.right()
         case .up: state.input.up()
         case .down: state.input.down()
-        case .home: state.input.home()
-        case .end: state.input.end()
+        // With nothing typed, Home and End move the list to its first and last page.
+        case .home:
+            if state.input.text.isEmpty { state.scroll = AppState.scrollTop } else { state.input.home() }
+        case .end:
+            if state.input.text.isEmpty { state.scroll = 0 } else { state.input.end() }
         case .deleteWord: state.input.deleteWord()
         case .clearInput: state.input.clear()
-        case .pageUp: state.scroll += 5
-        case .pageDown: state.scroll = max(0, state.scroll - 5)
+        case .pageUp: if state.scrollMore { state.scroll += 1 }
+        case .pageDown: state.scroll = max(0, min(state.scroll, AppState.scrollTop) - 1)
         case .escape: state.message = nil
         case .help: state.showHelp = true
         case .toggleView:
             if session.stage.element == .retrospection {
                 state.retrospectionView = state.retrospectionView == .list ? .timeline : .list
+                // The timeline opens at its start, the earliest memory; the list at the newest.
+                state.scroll = state.retrospectionView == .timeline ? AppState.scrollTop : 0
             }
         case .interrupt:
             if state.quitArmed {
                 quit()
             } else {
                 state.quitArmed = true
-                state.message = .info("Press Ctrl-C again to leave. Everything is saved; `sensemaking resume` continues.")
+                state.message = .info(Self.quitQuestion)
             }
         case .enter:
             submit()

@@ -7,6 +7,16 @@ public struct Size: Equatable, Sendable, Hashable {
     }
 }
 
+/// A page of a list, counted back from the newest, and whether more is above it.
+public struct Scrolled: Equatable, Sendable {
+    public var page = 0
+    public var more = false
+    public init(page: Int = 0, more: Bool = false) {
+        self.page = page
+        self.more = more
+    }
+}
+
 public struct Point: Equatable, Sendable {
     public var x: Int
     public var y: Int
@@ -23,6 +33,10 @@ public struct Frame: Equatable, Sendable {
     public private(set) var cells: [Cell]
     /// Where the terminal cursor goes (the input box), or nil to hide it.
     public var cursor: Point?
+    /// The page of the screen's list this frame shows, for the front end to report back
+    /// (`Action.scrolled`): PgUp then stops at the top and PgDn moves at once after Home.
+    /// Nil when the frame shows no list (help, a screen too small).
+    public var scrolled: Scrolled?
     /// Clusters too long to sit in a cell, each once; cells refer to them by index.
     private var spilled: [Character] = []
 
@@ -61,7 +75,7 @@ public struct Frame: Equatable, Sendable {
 
     /// Equal when they show the same: same size, cursor and clusters in the same styles.
     public static func == (a: Frame, b: Frame) -> Bool {
-        guard a.size == b.size, a.cursor == b.cursor else { return false }
+        guard a.size == b.size, a.cursor == b.cursor, a.scrolled == b.scrolled else { return false }
         for index in a.cells.indices where !a.sameCell(a.cells[index], as: b.cells[index], of: b) { return false }
         return true
     }

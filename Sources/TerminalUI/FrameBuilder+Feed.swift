@@ -1,8 +1,9 @@
 import Foundation
 import SensemakingCore
 
-/// The visible part of a scrolled list, bottom-anchored: `scroll` counts lines back from
-/// the newest.
+/// The visible page of a list, bottom-anchored: page 0 ends with the newest line, page
+/// k + 1 ends where page k began, and the last page starts with the first line, so paging
+/// from one end to the other shows every line.
 struct FeedWindow {
     /// Visible lines, oldest first.
     var lines: [Line]
@@ -10,53 +11,73 @@ struct FeedWindow {
     var above: Int
     /// Blocks entirely below the window.
     var below: Int
-    /// Lines scrolled back, after clamping to what there is.
-    var scroll: Int
+    /// The page shown, after keeping the one asked for within what there is.
+    var page: Int
+    /// Whether the page shown is not the first: lines are above it.
+    var more: Bool
 }
 
-/// The feed: a stage's contributions, newest at the bottom, scrolled back with PgUp; the
-/// scrolled window the other screens' lists share.
+/// The feed: a stage's contributions, newest at the bottom, paged back with PgUp; the
+/// paged window the other screens' lists share.
 extension FrameBuilder {
-    /// The visible window over blocks of lines given newest first. Only as many blocks are
-    /// laid out as the window and the scroll need; `total` is how many there are in all.
-    func window(rows: Int, scroll requested: Int, total: Int, newestFirst blocks: some Sequence<[Line]>) -> FeedWindow {
-        let rows = max(1, rows)
-        let need = rows + max(0, requested)
+    /// Page `requested` of blocks of lines given newest first, in `rows` (a page after the
+    /// first, or every page with `hintOnFirst`, keeps its last row for "↓ N more · PgDn"). Only as many blocks are laid out as
+    /// the pages up to the one asked for need; `total` is how many there are in all.
+    func window(rows: Int, page requested: Int, total: Int, hintOnFirst: Bool = false,
+                newestFirst blocks: some Sequence<[Line]>) -> FeedWindow {
         var reversed: [Line] = []
+        // Per block, the index in `reversed` of its first (oldest) line.
         var firstLines: [Int] = []
         var iterator = blocks.makeIterator()
-        while reversed.count < need, let block = iterator.next() {
-            reversed.append(contentsOf: block.reversed())
-            firstLines.append(reversed.count - 1)
+        var page = 0
+        var start = 0
+        var end = 0
+        var more = true
+        while true {
+            let rowsHere = page == 0 && !hintOnFirst ? max(1, rows) : max(1, rows - 1)
+            while reversed.count <= start + rowsHere, let block = iterator.next() {
+                reversed.append(contentsOf: block.reversed())
+                firstLines.append(reversed.count - 1)
+            }
+            if start + rowsHere >= reversed.count {
+                // The first page: it starts with the first line and fills its rows.
+                if page > 0 { start = max(0, reversed.count - rowsHere) }
+                end = reversed.count
+                more = false
+                break
+            }
+            end = start + rowsHere
+            // A block cut at the top of the page shows from its first line on the next page,
+            // unless it alone fills this one.
+            if let block = firstLines.firstIndex(where: { $0 >= end - 1 }), firstLines[block] > end - 1 {
+                let previous = block > 0 ? firstLines[block - 1] : -1
+                if previous >= start { end = previous + 1 }
+            }
+            if page >= requested { break }
+            start = end
+            page += 1
         }
-        var scroll = max(0, requested)
-        if reversed.count < need { scroll = max(0, min(scroll, reversed.count - rows)) }
-        var end = min(reversed.count, scroll + rows)
-        // A block cut at the top of the window shows from its first line or not at all,
-        // unless it alone fills the window.
-        if let block = firstLines.firstIndex(where: { $0 >= end - 1 }), firstLines[block] > end - 1 {
-            let start = block > 0 ? firstLines[block - 1] : -1
-            if start >= scroll { end = start + 1 }
-        }
-        let lines = scroll < end ? Array(reversed[scroll..<end].reversed()) : []
+        let lines = Array(reversed[start..<end].reversed())
         let shownOrBelow = firstLines.filter { $0 < end }.count
-        let below = firstLines.filter { $0 < scroll }.count
-        return FeedWindow(lines: lines, above: max(0, total - shownOrBelow), below: below, scroll: scroll)
+        let below = firstLines.filter { $0 < start }.count
+        return FeedWindow(lines: lines, above: max(0, total - shownOrBelow), below: below, page: page, more: more)
     }
 
-    /// Paints a window from `top`, with "↑ N earlier" on the rule above and, when scrolled
-    /// back, "↓ newer" on its last row.
-    mutating func drawWindow(_ feed: FeedWindow, top: Int, bottom: Int, ruleRow: Int, ruleLabel: String?, noun: String = "earlier") {
+    /// Paints a window from `top`, with "↑ N earlier · PgUp" on the rule above and, on a
+    /// page back, "↓ N more · PgDn" on its last row; reports the page to the frame.
+    mutating func drawWindow(_ feed: FeedWindow, top: Int, bottom: Int, ruleRow: Int, ruleLabel: String?,
+                             noun: String = "earlier", pageOffset: Int = 0) {
         for (offset, line) in feed.lines.enumerated() where top + offset < bottom {
             paint(line, row: top + offset)
         }
         let up = feed.above > 0 ? "↑ \(feed.above) \(noun) · PgUp" : nil
         drawRule(row: ruleRow, leftLabel: up, rightLabel: ruleLabel)
-        if feed.scroll > 0 {
-            let text = feed.below > 0 ? "↓ \(feed.below) newer · PgDn" : "↓ more below · PgDn"
+        if feed.page + pageOffset > 0 {
+            let text = feed.below > 0 ? "↓ \(feed.below) more · PgDn" : "↓ more · PgDn"
             frame.fill(row: bottom - 1, from: left, to: width - 1, style: .plain)
-            frame.put(text, Styles.label, x: left + 2, y: bottom - 1)
+            frame.put(text, Styles.dim, x: left + 2, y: bottom - 1)
         }
+        frame.scrolled = Scrolled(page: feed.page + pageOffset, more: feed.more)
     }
 
     // MARK: Contributions
@@ -87,7 +108,7 @@ extension FrameBuilder {
             frame.put(TextLayout.truncate(emptyText, width: contentWidth), Styles.dim, x: left, y: top)
             return
         }
-        let feed = contributionWindow(rows: bottom - top - (state.scroll > 0 ? 1 : 0), total: total)
+        let feed = contributionWindow(rows: bottom - top, total: total)
         drawWindow(feed, top: top, bottom: bottom, ruleRow: ruleRow, ruleLabel: ruleLabel)
     }
 
@@ -96,7 +117,7 @@ extension FrameBuilder {
     func contributionWindow(rows: Int, total: Int) -> FeedWindow {
         let builder = self
         let width = contentWidth
-        return window(rows: rows, scroll: state.scroll, total: total,
+        return window(rows: rows, page: state.scroll, total: total,
                       newestFirst: newestFirst(inStage: session.current).map { builder.block($0, width: width) })
     }
 

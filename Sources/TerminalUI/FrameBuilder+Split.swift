@@ -4,34 +4,43 @@ import SensemakingCore
 /// contributions under it.
 extension FrameBuilder {
     /// A fixed part on top (the board, the synthesis) and the stage's contributions under it.
-    /// Unscrolled, the top part shows as much as fits and the newest contributions stay in
-    /// view; scrolled back with PgUp, both are one list, so every line can be reached.
+    /// On page 0 (the live view) the top part shows as much as fits and the newest
+    /// contributions stay in view; on the pages back (PgUp, Home) both are one list, paged
+    /// like the feed, so every line can be reached.
     mutating func drawSplit(head: [Line], headLabel: String?, tailLabel: String, top: Int, bottom: Int, ruleRow: Int) {
         let rows = bottom - top
         let items = stats.live
-        if state.scroll > 0 && items + head.count > 0 {
+        if state.scroll > 0 && items + head.count > 0 && !fits(head: head, rows: rows) {
             let separator = ruleLine(tailLabel)
             let builder = self
             let width = contentWidth
             let contributions = newestFirst(inStage: session.current).map { builder.block($0, width: width) }
             let headBlocks = (items > 0 ? [[separator]] : []) + head.reversed().map { [$0] }
-            let feed = window(rows: rows - 1, scroll: state.scroll, total: items + headBlocks.count,
-                              newestFirst: [AnySequence(contributions), AnySequence(headBlocks)].lazy.joined())
-            drawWindow(feed, top: top, bottom: bottom, ruleRow: ruleRow, ruleLabel: headLabel, noun: "more")
+            let feed = window(rows: rows, page: state.scroll - 1, total: items + headBlocks.count,
+                              hintOnFirst: true, newestFirst: [AnySequence(contributions), AnySequence(headBlocks)].lazy.joined())
+            drawWindow(feed, top: top, bottom: bottom, ruleRow: ruleRow, ruleLabel: headLabel, noun: "more", pageOffset: 1)
             return
         }
         let headRows = min(head.count, headRoom(rows: rows))
         if head.count > headRows {
             for (offset, line) in head.prefix(headRows - 1).enumerated() { paint(line, row: top + offset) }
-            frame.put("… \(head.count - headRows + 1) more lines · PgUp", Styles.dim, x: left, y: top + headRows - 1)
+            // The rest is reached from the top of the whole list: Home, then PgDn.
+            frame.put("… \(head.count - headRows + 1) more · Home", Styles.dim, x: left, y: top + headRows - 1)
         } else {
             for (offset, line) in head.enumerated() { paint(line, row: top + offset) }
         }
         drawRule(row: ruleRow, leftLabel: nil, rightLabel: headLabel)
+        frame.scrolled = Scrolled(page: 0, more: head.count > headRows)
         guard items > 0 else { return }
         let separator = top + headRows
         let feed = contributionWindow(rows: bottom - separator - 1, total: items)
         drawWindow(feed, top: separator + 1, bottom: bottom, ruleRow: separator, ruleLabel: tailLabel)
+        frame.scrolled = Scrolled(page: 0, more: head.count > headRows || feed.more)
+    }
+
+    /// Whether the live view already shows every line of the top part and the contributions.
+    func fits(head: [Line], rows: Int) -> Bool {
+        head.count <= headRoom(rows: rows) && stats.live == 0
     }
 
     /// The rows the top part of a split may take unscrolled: all but a rule and a few of

@@ -29,8 +29,7 @@ extension FrameBuilder {
             blocks.append([Line(timeline.entries.isEmpty ? "Not yet placed in time (/when dates a note)" : "Not placed in time", Styles.label)])
             for note in unplaced { blocks.append(block(note, width: contentWidth - 2).map { $0.indented(by: 2) }) }
         }
-        let rows = bottom - top - (state.scroll > 0 ? 1 : 0)
-        let feed = window(rows: rows, scroll: state.scroll, total: blocks.count, newestFirst: blocks.reversed())
+        let feed = window(rows: bottom - top, page: state.scroll, total: blocks.count, newestFirst: blocks.reversed())
         drawWindow(feed, top: top, bottom: bottom, ruleRow: ruleRow, ruleLabel: "Timeline · \(timeline.entries.count) moments", noun: "more")
     }
 

@@ -83,6 +83,10 @@ public final class Workshop {
         } else if change != .none {
             terminal.draw(frame, rows: change.rows)
         }
+        // The view kept the page within the list; the core learns where it stands.
+        if let scrolled = frame.scrolled, scrolled.page != state.scroll || scrolled.more != state.scrollMore {
+            _ = reduce(&state, .scrolled(page: scrolled.page, more: scrolled.more))
+        }
     }
 
     /// One action through the core, then its effects, in order.

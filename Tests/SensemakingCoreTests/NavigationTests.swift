@@ -99,9 +99,9 @@ struct NavigationTests {
         var room = Room()
         room.type("/goto retrospection")
         room.key(.toggleView)
-        room.key(.pageUp)
         #expect(room.state.retrospectionView == .timeline)
-        #expect(room.state.scroll == 5)
+        // The timeline opens at its start; the view keeps the page within what there is.
+        #expect(room.state.scroll == AppState.scrollTop)
         room.type("/next")
         #expect(room.state.retrospectionView == .list)
         #expect(room.state.scroll == 0)
@@ -119,15 +119,53 @@ struct NavigationTests {
         #expect(room.state.retrospectionView == .list)
     }
 
-    @Test func pageKeysScrollBackAndForwardNeverBelowZero() {
+    @Test func pageKeysMoveAPageBackAndForwardNeverBelowZero() {
         var room = Room()
         room.key(.pageUp)
         room.key(.pageUp)
-        #expect(room.state.scroll == 10)
+        #expect(room.state.scroll == 2)
         room.key(.pageDown)
-        #expect(room.state.scroll == 5)
+        #expect(room.state.scroll == 1)
         room.key(.pageDown)
         room.key(.pageDown)
         #expect(room.state.scroll == 0)
+    }
+
+    /// The front end reports the page the view showed: PgUp stops at the top, and PgDn
+    /// after Home moves from the page shown, not from the top asked for.
+    @Test func theReportedPageBoundsThePageKeys() {
+        var room = Room()
+        room.send(.scrolled(page: 3, more: false))
+        room.key(.pageUp)
+        #expect(room.state.scroll == 3)
+        room.key(.pageDown)
+        #expect(room.state.scroll == 2)
+        #expect(room.state.scrollMore == false)
+        room.send(.scrolled(page: 2, more: true))
+        room.key(.pageUp)
+        #expect(room.state.scroll == 3)
+    }
+
+    @Test func homeAndEndReachTheListsEndsOnlyWithNothingTyped() {
+        var room = Room()
+        room.key(.home)
+        #expect(room.state.scroll == AppState.scrollTop)
+        room.key(.pageDown)
+        #expect(room.state.scroll == AppState.scrollTop - 1)
+        room.key(.end)
+        #expect(room.state.scroll == 0)
+        room.key(.character("x"))
+        room.key(.home)
+        #expect(room.state.scroll == 0)
+        #expect(room.state.input.text == "x")
+    }
+
+    @Test func theQuitQuestionGoesWhenItNoLongerApplies() {
+        var room = Room()
+        room.key(.interrupt)
+        #expect(room.state.message == .info(Step.quitQuestion))
+        room.key(.character("a"))
+        #expect(room.state.message == nil)
+        #expect(room.state.quitArmed == false)
     }
 }

@@ -112,7 +112,7 @@ import TestSupport
         room.press(CursesKey.pageUp)
         var frame = room.frame(80, 24)
         #expect(!frame.text.contains("#40 "))
-        #expect(frame.text.contains(/↓ \d+ newer · PgDn/))
+        #expect(frame.text.contains(/↓ \d+ more · PgDn/))
         checkInvariants(frame)
         // Far past the top: the oldest is at the top of the area, nothing earlier.
         for _ in 0..<100 { room.press(CursesKey.pageUp) }

@@ -63,6 +63,37 @@ struct Room {
         }
     }
 
+    /// Renders as the loop does, and reports the page shown back to the core as it does.
+    mutating func show(_ size: Size) -> Frame {
+        let frame = render(state, size: size, theme: .dark)
+        if let scrolled = frame.scrolled { send(.scrolled(page: scrolled.page, more: scrolled.more)) }
+        return frame
+    }
+
+    /// Every frame from the top of the list (Home) down to the live view, a PgDn at a time.
+    mutating func pagesDown(_ size: Size) -> [Frame] {
+        press(CursesKey.home)
+        var frames = [show(size)]
+        while state.scroll > 0 && frames.count < 500 {
+            press(CursesKey.pageDown)
+            frames.append(show(size))
+        }
+        return frames
+    }
+
+    /// Every frame from the live view up to the top, a PgUp at a time, until PgUp stops.
+    mutating func pagesUp(_ size: Size) -> [Frame] {
+        press(CursesKey.end)
+        var frames = [show(size)]
+        while frames.count < 500 {
+            let before = state.scroll
+            press(CursesKey.pageUp)
+            frames.append(show(size))
+            if state.scroll == before { break }
+        }
+        return frames
+    }
+
     func frame(_ width: Int, _ height: Int, theme: Theme = .dark) -> Frame {
         render(state, size: Size(width: width, height: height), theme: theme)
     }
