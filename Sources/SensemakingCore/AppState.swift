@@ -52,6 +52,10 @@ public struct AppState: Equatable, Sendable {
     public var session: Session
     public var input = InputBox()
     public var showHelp = false
+    /// `/qr`: the join address, code and QR code full screen, until any key.
+    public var showJoin = false
+    /// Set when devices may join (`--serve`).
+    public var join: JoinInfo?
     public var message: Message?
     /// Lines scrolled back from the newest contribution.
     public var scroll = 0
@@ -70,6 +74,9 @@ public struct AppState: Equatable, Sendable {
     /// A `/dots` placement still open: fewer dots than each has. Further `/dots` from the
     /// same turn holder add to it until all are placed; a complete one replaces it.
     public var openVote: OpenVote?
+    /// Sends from devices that were refused, by send key, with the reason the device shows
+    /// (never the projected screen). Screen-only: a refusal changes no record.
+    public var deviceRefusals: [String: String] = [:]
 
     public init(session: Session, logName: String = "", now: Date? = nil) {
         self.session = session
@@ -98,6 +105,8 @@ public enum Action: Equatable, Sendable {
     case terminate
     /// `sensemaking resume` opened the log: journal that the session goes on.
     case resume
+    /// A participant's device, through the join server: the network is another keyboard.
+    case device(DeviceAction)
 }
 
 public enum ExitReason: Equatable, Sendable {

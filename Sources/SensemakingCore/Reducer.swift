@@ -96,6 +96,8 @@ struct Step {
             state.message = message
         case .terminate:
             quit()
+        case .device(let action):
+            handle(action)
         case .resume:
             record(.resumed)
             var text = "Resumed \(session.stage.name). Everything saved before is here."
