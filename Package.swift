@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Pure: the session, its actions and reduce. No files, no clock, no terminal.
@@ -47,9 +49,23 @@ let package = Package(
         .target(name: "CursesTerminal", dependencies: [
             "CNcursesw", "CSignalGuard", "TerminalPort", "TerminalUI", "SensemakingCore",
         ]),
+        // QR codes for the join address (C, Debian's libqrencode-dev).
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+        // The join page and its routes: devices post actions into the loop's inbox. The only
+        // code that imports Hummingbird.
+        .target(name: "JoinServer", dependencies: [
+            "SensemakingCore", "Export", "CQRencode",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // Wiring only: the command line.
         .executableTarget(name: "sensemaking", dependencies: [
-            "SensemakingCore", "PlanFile", "SessionLog", "Export", "TerminalUI", "CursesTerminal", "WorkshopLoop",
+            "SensemakingCore", "PlanFile", "SessionLog", "Export", "TerminalUI", "CursesTerminal", "WorkshopLoop", "JoinServer", "TerminalPort",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Generated workshops for the benchmarks and the tests.
@@ -78,6 +94,10 @@ let package = Package(
         .testTarget(name: "WorkshopLoopTests", dependencies: [
             "WorkshopLoop", "TerminalPort", "TerminalUI", "SessionLog", "SensemakingCore", "JournalTestSupport",
         ]),
+        .testTarget(name: "JoinServerTests", dependencies: [
+            "JoinServer", "SensemakingCore", "TerminalPort",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ], exclude: ["Goldens"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SessionLog", "SensemakingCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -30,15 +30,16 @@ public final class CursesScreen: Terminal {
     private var stopped = false
     /// ERR from wgetch with input readable: twice in a row is an end of file.
     private var suspiciousReads = 0
-    public let inbox = Inbox()
+    public let inbox: Inbox
 
     static let bracketedPasteOn = "\u{1B}[?2004h"
     static let bracketedPasteOff = "\u{1B}[?2004l"
 
-    private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, pairs: [Int16]) {
+    private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, pairs: [Int16], inbox: Inbox) {
         self.screen = screen
         self.window = window
         self.pairs = pairs
+        self.inbox = inbox
     }
 
     deinit {
@@ -80,7 +81,8 @@ public final class CursesScreen: Terminal {
     /// Takes over the terminal: UTF-8 locale, raw keys, no echo, keypad, a 25 ms escape delay,
     /// colours from the theme's palette (none when nil or monochrome), bracketed paste, and the
     /// signal handlers. Throws a `TerminalError` with a one-line reason when it cannot.
-    public static func start(theme: Theme?) throws -> CursesScreen {
+    /// `inbox` may be made before the screen, for a server that starts first.
+    public static func start(theme: Theme?, inbox: Inbox = Inbox()) throws -> CursesScreen {
         if let problem = environmentProblem() { throw TerminalError(problem) }
         TerminalGuard.install()
         guard let screen = cn_newterm(nil) else {
@@ -101,7 +103,7 @@ public final class CursesScreen: Terminal {
         intrflush(window, false)
         set_escdelay(25)
         let pairs = theme.map(startColours) ?? Array(repeating: 0, count: Role.allCases.count)
-        let curses = CursesScreen(screen: screen, window: window, pairs: pairs)
+        let curses = CursesScreen(screen: screen, window: window, pairs: pairs, inbox: inbox)
         _ = bracketedPasteOn.withCString { cn_write_all($0, strlen($0)) }
         return curses
     }

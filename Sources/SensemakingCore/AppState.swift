@@ -52,6 +52,10 @@ public struct AppState: Equatable, Sendable {
     public var session: Session
     public var input = InputBox()
     public var showHelp = false
+    /// `/qr`: the join address, code and QR code full screen, until any key.
+    public var showJoin = false
+    /// Set when devices may join (`--serve`).
+    public var join: JoinInfo?
     public var message: Message?
     /// Pages scrolled back from the newest line of the stage's list (0: the live view).
     /// `scrollTop` (Home) asks for the first page; the view shows at most what there is and
@@ -75,6 +79,9 @@ public struct AppState: Equatable, Sendable {
     /// A `/dots` placement still open: fewer dots than each has. Further `/dots` from the
     /// same turn holder add to it until all are placed; a complete one replaces it.
     public var openVote: OpenVote?
+    /// Sends from devices that were refused, by send key, with the reason the device shows
+    /// (never the projected screen). Screen-only: a refusal changes no record.
+    public var deviceRefusals: [String: String] = [:]
 
     public init(session: Session, logName: String = "", now: Date? = nil) {
         self.session = session
@@ -106,6 +113,8 @@ public enum Action: Equatable, Sendable {
     /// The front end's last frame showed this page of the list (counted back from the
     /// newest, after the view kept it within what there is), with `more` above it or not.
     case scrolled(page: Int, more: Bool)
+    /// A participant's device, through the join server: the network is another keyboard.
+    case device(DeviceAction)
 }
 
 public enum ExitReason: Equatable, Sendable {

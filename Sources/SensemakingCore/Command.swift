@@ -25,6 +25,8 @@ public enum Command: Equatable, Sendable {
     case move(Int, String)
     case timer(TimerCommand)
     case help
+    /// `/qr`: how devices join, full screen.
+    case qr
     case export
     case saveAs(String)
     case cue(Int, String)
@@ -74,6 +76,7 @@ public enum CommandParser {
         ("kind", "/kind N KIND", "what N is: action, observation, story, reply…"),
         ("move", "/move N STAGE", "move contribution N to another stage"),
         ("help", "/help", "this screen (also F1)"),
+        ("qr", "/qr", "the join address and QR code, full screen (--serve)"),
         ("export", "/export", "write the report beside the log"),
         ("cue", "/cue STORY CUE", "link a cue to a story"),
         ("mind", "/mind STORY TEXT", "what would change our mind about a story"),
@@ -122,6 +125,7 @@ public enum CommandParser {
             guard let id = Self.number(rest) else { return needs("a contribution number, or nothing") }
             return .success(.retract(id))
         case "help": return bare(.help)
+        case "qr": return bare(.qr)
         case "export": return bare(.export)
         case "end": return bare(.end)
         case "quit": return bare(.quit)

@@ -41,9 +41,12 @@ public struct Contribution: Equatable, Sendable, Identifiable {
     public var history: [String]
     /// `/undo` retracted it: kept in the log, left out of the board and the report.
     public var retracted: Bool
+    /// The key a device sent it with: journaled, so a retried send is not saved twice.
+    public var sendKey: String?
 
     public init(id: Int, author: String?, stage: Int, kind: ContributionKind, text: String,
-                tags: Tags = Tags(), time: Date, history: [String] = [], retracted: Bool = false) {
+                tags: Tags = Tags(), time: Date, history: [String] = [], retracted: Bool = false,
+                sendKey: String? = nil) {
         self.id = id
         self.author = author
         self.stage = stage
@@ -53,6 +56,7 @@ public struct Contribution: Equatable, Sendable, Identifiable {
         self.time = time
         self.history = history
         self.retracted = retracted
+        self.sendKey = sendKey
     }
 
     public var edited: Bool { !history.isEmpty }

@@ -99,6 +99,8 @@ struct Step {
         case .scrolled(let page, let more):
             state.scroll = page
             state.scrollMore = more
+        case .device(let action):
+            handle(action)
         case .resume:
             record(.resumed)
             var text = "Resumed \(session.stage.name). Everything saved before is here."

@@ -45,6 +45,9 @@ public struct Session: Equatable, Sendable {
     /// The time of the latest record applied.
     public private(set) var lastTime: Date
     public private(set) var nextID = 1
+    /// The keys of every contribution a device sent: a send retried with a key already here
+    /// was saved before.
+    public private(set) var sendKeys: Set<String> = []
 
     public init(header: SessionHeader) {
         self.header = header
@@ -159,6 +162,7 @@ public struct Session: Equatable, Sendable {
             contributions.append(contribution)
             contributionsByStage[contribution.stage].append(contributions.count - 1)
             nextID = max(nextID, contribution.id + 1)
+            if let key = contribution.sendKey { sendKeys.insert(key) }
             if contribution.kind != .note {
                 pendingWhen = nil
                 pendingOwner = nil

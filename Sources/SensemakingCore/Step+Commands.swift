@@ -16,6 +16,11 @@ extension Step {
         case .timer(let timer): runTimer(timer)
         case .help:
             state.showHelp = true
+        case .qr:
+            guard state.join != nil else {
+                return fail("Devices join only when the session is served: start it with --serve PORT.")
+            }
+            state.showJoin = true
         case .export:
             effects.append(.export)
         case .saveAs(let raw):

@@ -1,7 +1,7 @@
 import Foundation
 
 extension Step {
-    mutating func contribute(_ raw: String, from author: String?, inTurn: Bool) {
+    mutating func contribute(_ raw: String, from author: String?, inTurn: Bool, sendKey: String? = nil) {
         guard var kind = session.stage.captures else {
             return fail("Contributions begin after Welcome: type /next.")
         }
@@ -29,7 +29,8 @@ extension Step {
             kind: kind,
             text: text,
             tags: tags,
-            time: max(state.now, session.lastTime))
+            time: max(state.now, session.lastTime),
+            sendKey: sendKey)
         record(.contributed(contribution, advancesTurn: inTurn && author != nil))
     }
 

@@ -2,9 +2,10 @@ import Foundation
 
 extension Step {
     mutating func handle(_ key: Key) {
-        if state.showHelp {
-            // Help is a screen of its own: any key closes it, and only closes it.
+        if state.showHelp || state.showJoin {
+            // Help and `/qr` are screens of their own: any key closes them, and only closes them.
             state.showHelp = false
+            state.showJoin = false
             return
         }
         switch key {

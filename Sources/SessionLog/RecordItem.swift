@@ -48,6 +48,7 @@ enum RecordItem {
             if item.time != record.time { fields.append(("made", LogTime.format(item.time))) }
             for earlier in item.history { fields.append(("was", earlier)) }
             if item.retracted { fields.append(("retracted", "yes")) }
+            if let key = item.sendKey { fields.append(("key", key)) }
             lead = contributionLead(item)
             body = item.text
         case .retracted(let id):
@@ -164,7 +165,8 @@ enum RecordItem {
                 id: id, author: token["by"], stage: stage, kind: kind, text: body,
                 tags: Tags(speakingAs: token["as"], when: token["when"], owner: token["owner"], due: token["due"],
                            replyTo: token["re"].flatMap { Int($0) }),
-                time: made, history: token.all("was"), retracted: token["retracted"] == "yes")
+                time: made, history: token.all("was"), retracted: token["retracted"] == "yes",
+                sendKey: token["key"])
             event = .contributed(item, advancesTurn: token["turn"] == "next")
         case .retracted: guard let id = int("id") else { return nil }; event = .retracted(id: id)
         case .edited: guard let id = int("id") else { return nil }; event = .edited(id: id, text: body)

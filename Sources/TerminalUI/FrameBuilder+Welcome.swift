@@ -27,9 +27,12 @@ extension FrameBuilder {
             let count = earlier.items.count
             follows = section("Follows", earlier.previousTitle + " · Review next: \(count) " + (count == 1 ? "item" : "items"))
         }
-        // Display order, and the order in which sections are dropped when space is short.
-        var sections = [(0, title), (4, follows), (1, purpose), (2, here), (3, plan)].filter { !$0.1.isEmpty }
         let rows = bottom - top
+        // How devices join (`--serve`): its QR code only when there is room for it and the rest.
+        let others = [title, follows, purpose, here, plan].filter { !$0.isEmpty }
+        let join = welcomeJoinLines(rows: rows - others.map(\.count).reduce(0, +) - others.count)
+        // Display order, and the order in which sections are dropped when space is short.
+        var sections = [(0, title), (4, follows), (1, purpose), (2, here), (5, join), (3, plan)].filter { !$0.1.isEmpty }
         func height() -> Int { sections.map(\.1.count).reduce(0, +) + sections.count - 1 }
         for drop in [0, 3, 1, 4] where height() > rows && sections.count > 1 {
             sections.removeAll { $0.0 == drop }

@@ -36,6 +36,13 @@ struct FrameBuilder {
             frame.cursor = nil
             return nil
         }
+        if state.showJoin {
+            drawJoinScreen(top: 1, bottom: height - 1)
+            frame.fill(row: height - 1, style: Styles.banner)
+            frame.put(" Join — press any key to close it", Styles.bannerBold, x: 0, y: height - 1)
+            frame.cursor = nil
+            return nil
+        }
         let status = height - 1
         let messageLines = self.messageLines()
         let messageTop = status - max(1, messageLines.count)

@@ -20,6 +20,9 @@ public final class Workshop {
     private var exit: ExitReason?
     /// Redraws only what changed: a key the input box, a tick the clock, an idle tick nothing.
     private var renderer = Renderer()
+    /// Called with the state after each turn of the loop, once its records are on disk: the
+    /// join server's view of the session (`JoinHub.publish`). Called on the loop's thread.
+    public var published: ((AppState) -> Void)?
 
     /// `clock` stamps each action (`.tick`); tests pass a fixed one.
     public init(state: AppState, journal: Journal, terminal: any Terminal, theme: Theme,
@@ -67,6 +70,7 @@ public final class Workshop {
             case .endOfInput:
                 dispatch(.terminate)
             }
+            published?(state)
             // Mid-paste or with more input already waiting, a frame would be stale at once.
             if !decoder.isPasting && !terminal.inputPending { draw() }
         }

@@ -1,5 +1,7 @@
 import CursesTerminal
 import Foundation
+import JoinServer
+import TerminalPort
 import SensemakingCore
 import SessionLog
 import TerminalUI
@@ -9,32 +11,51 @@ import WorkshopLoop
 /// the way out where the log is.
 enum Launch {
     /// `run`: a new log, then the session.
-    static func start(header: SessionHeader, logPath: String, theme name: ThemeName) throws {
+    static func start(header: SessionHeader, logPath: String, theme name: ThemeName, serve: ServeAddress?) throws {
         try checkTerminal()
         let journal = try open { try Journal.create(path: logPath, header: header) }
         let state = AppState(session: Session(header: header), logName: Workshop.displayName(logPath), now: Date())
-        try run(state: state, journal: journal, theme: name, resuming: false)
+        try run(state: state, journal: journal, theme: name, resuming: false, serve: serve)
     }
 
     /// `resume`: the log replayed through the same `apply`, then the session goes on.
-    static func resume(logPath: String, theme name: ThemeName) throws {
+    static func resume(logPath: String, theme name: ThemeName, serve: ServeAddress?) throws {
         try checkTerminal()
         let (journal, session, notices) = try open { try Journal.resume(path: logPath) }
         var state = AppState(session: session, logName: Workshop.displayName(logPath), now: Date())
         if let notice = notices.first { state.message = .info(notice) }
-        try run(state: state, journal: journal, theme: name, resuming: true)
+        try run(state: state, journal: journal, theme: name, resuming: true, serve: serve)
     }
 
-    private static func run(state: AppState, journal: Journal, theme name: ThemeName, resuming: Bool) throws {
+    private static func run(state: AppState, journal: Journal, theme name: ThemeName, resuming: Bool,
+                            serve: ServeAddress?) throws {
+        var state = state
         let theme = Theme.resolve(name.rawValue, environment: ProcessInfo.processInfo.environment)
+        // The inbox exists before the screen, so the server is listening (or has failed
+        // plainly, on a normal terminal) before the screen takes the terminal.
+        let inbox = Inbox()
+        var service: JoinService?
+        if let serve {
+            let secrets = Secrets.random()
+            let hub = JoinHub(state) { inbox.post($0) }
+            do {
+                service = try JoinService.start(serve, hub: hub, secrets: secrets)
+            } catch {
+                throw Failure("\(error)", code: 1)
+            }
+            state.join = JoinService.joinInfo(serve, secrets: secrets)
+        }
         let screen: CursesScreen
         do {
-            screen = try CursesScreen.start(theme: theme)
+            screen = try CursesScreen.start(theme: theme, inbox: inbox)
         } catch {
+            service?.stop()
             throw Failure("\(error)", code: 2)
         }
         let workshop = Workshop(state: state, journal: journal, terminal: screen, theme: theme)
+        if let hub = service?.server.hub { workshop.published = hub.publish }
         let reason = workshop.run(resuming: resuming)
+        service?.stop()
         screen.stop()
         journal.close()
         let path = journal.path

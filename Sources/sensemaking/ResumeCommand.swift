@@ -8,10 +8,11 @@ struct ResumeCommand: ParsableCommand {
 
     @OptionGroup var source: LogArgument
     @OptionGroup var look: LookOptions
+    @OptionGroup var serving: ServeOptions
 
     func run() throws {
         try reporting {
-            try Launch.resume(logPath: source.log, theme: look.theme)
+            try Launch.resume(logPath: source.log, theme: look.theme, serve: try serving.address())
         }
     }
 }

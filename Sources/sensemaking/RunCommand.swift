@@ -24,6 +24,7 @@ struct RunCommand: ParsableCommand {
     var log: String?
 
     @OptionGroup var look: LookOptions
+    @OptionGroup var serving: ServeOptions
 
     @Flag(help: "Keep contributions without names.")
     var anonymous = false
@@ -46,7 +47,7 @@ struct RunCommand: ParsableCommand {
                 started: Date(),
                 followUp: previous.map { FollowUp(of: $0, log: followUp ?? "") })
             let path = log ?? LogNaming.defaultName(at: header.started)
-            try Launch.start(header: header, logPath: path, theme: look.theme)
+            try Launch.start(header: header, logPath: path, theme: look.theme, serve: try serving.address())
         }
     }
 

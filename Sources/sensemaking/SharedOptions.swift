@@ -1,4 +1,5 @@
 import ArgumentParser
+import JoinServer
 
 /// The log `resume` and `export` read.
 struct LogArgument: ParsableArguments {
@@ -10,6 +11,22 @@ struct LogArgument: ParsableArguments {
 struct LookOptions: ParsableArguments {
     @Option(help: "auto, dark, light or contrast.")
     var theme: ThemeName = .auto
+}
+
+/// `--serve [HOST:]PORT`: participants join from their own devices (`run` and `resume`).
+struct ServeOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Serve a join page for participants' own devices; a port alone uses this machine's network address.",
+                               valueName: "[HOST:]PORT"))
+    var serve: String?
+
+    /// The address to serve on, or nil without `--serve`.
+    func address() throws -> ServeAddress? {
+        guard let serve else { return nil }
+        guard let address = ServeAddress(serve, lanAddress: ServeAddress.lanAddress()) else {
+            throw ValidationError("--serve takes PORT or HOST:PORT (1-65535), such as 8765 or 192.168.1.5:8765; with a port alone, this machine needs a network address.")
+        }
+        return address
+    }
 }
 
 enum ThemeName: String, ExpressibleByArgument, CaseIterable {

@@ -23,9 +23,10 @@ struct SessionCommandTests {
         let names = ["next", "back", "goto", "pass", "turn", "join", "leave", "note", "as", "when", "owner",
                      "dots", "undo", "edit", "timer", "help", "export", "saveas", "cue", "end", "quit",
                      "kind", "move"]
-        // The contract's commands, and the two this project added (follow-up review, /mind).
-        #expect(Set(CommandParser.names) == Set(names + ["mind", "mark"]))
-        #expect(CommandParser.names.count == names.count + 2)
+        // The contract's commands, and the three this project added (follow-up review, /mind,
+        // /qr for devices joining).
+        #expect(Set(CommandParser.names) == Set(names + ["mind", "mark", "qr"]))
+        #expect(CommandParser.names.count == names.count + 3)
         #expect(CommandParser.usage.allSatisfy { $0.usage.hasPrefix("/" + $0.name) })
     }
 

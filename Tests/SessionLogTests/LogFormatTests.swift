@@ -27,7 +27,8 @@ struct LogFormatTests {
         let t = Date(timeIntervalSinceReferenceDate: 816_000_100.000_000_1)
         let full = Contribution(id: 7, author: "Zoë -- \"Z\"", stage: 2, kind: .memory, text: "a\n\n b \n",
                                 tags: Tags(speakingAs: "", when: "2019 %% ==x==", owner: "Ben", due: "15 Jan **", replyTo: 3),
-                                time: t.addingTimeInterval(-0.5), history: ["first", "sec\nond"], retracted: true)
+                                time: t.addingTimeInterval(-0.5), history: ["first", "sec\nond"], retracted: true,
+                                sendKey: "0123456789abcdef0123456789abcdef")
         let bare = Contribution(id: 8, author: nil, stage: 0, kind: .note, text: "", time: t)
         let events: [Event] = [
             .stageEntered(3), .stageEntered(99), .joined("Ana <b>"), .left("Ana"), .turnGiven("Ben"), .passed("Ben"),

@@ -194,9 +194,19 @@ enum GoldenScenario: String, CaseIterable, Sendable {
     case scrolled
     case longInput = "long-input"
     case review
+    case welcomeServing = "welcome-serving"
+    case qr
 
-    /// Whether the room has a turn to show: everything after Welcome, except help.
-    var hasTurn: Bool { ![.welcomeEmpty, .welcome, .help].contains(self) }
+    /// Whether the room has a turn to show: everything after Welcome, except help and `/qr`.
+    var hasTurn: Bool { ![.welcomeEmpty, .welcome, .help, .welcomeServing, .qr].contains(self) }
+
+    /// A join address with a stand-in QR code (a checkerboard of half blocks, 29 columns by
+    /// 15 lines, as libqrencode's smallest code is with its quiet zone): the layout, not the code.
+    static let join: JoinInfo = {
+        let glyphs: [Character] = ["█", "▀", "▄", " "]
+        let lines = (0..<15).map { row in String((0..<29).map { glyphs[(row + $0) % 4] }) }
+        return JoinInfo(address: "http://192.168.1.5:8765/", code: "482913", qrOnDark: lines, qrOnLight: lines.reversed())
+    }()
 
     var room: Room {
         switch self {
@@ -294,6 +304,16 @@ enum GoldenScenario: String, CaseIterable, Sendable {
             return room
         case .review:
             return Scenario.review()
+        case .welcomeServing:
+            var room = Scenario.welcome()
+            room.state.join = Self.join
+            return room
+        case .qr:
+            var room = Scenario.identity()
+            room.state.join = Self.join
+            room.feed(.character("\u{15}"))
+            room.say("/qr")
+            return room
         }
     }
 }

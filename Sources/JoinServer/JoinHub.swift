@@ -1,0 +1,119 @@
+import Foundation
+import SensemakingCore
+import Synchronization
+
+/// Where the run loop and the server meet. The loop `publish`es its state after each turn
+/// (after the journal wrote, so "saved" is true); the server reads views from it and posts
+/// devices' actions through `post` (the loop's inbox). The server never writes the log.
+public final class JoinHub: Sendable {
+    /// What the server needs of the loop's state.
+    public struct Snapshot: Equatable, Sendable {
+        public var session: Session
+        public var save: SaveStatus
+        public var refusals: [String: String]
+        public var version: Int
+    }
+
+    /// How a device's send ended.
+    public enum Outcome: Equatable, Sendable {
+        /// In the session and on disk.
+        case sent
+        /// In the session, not yet on disk (the journal failed): retrying with the same key
+        /// answers `sent` once it is.
+        case notSaved
+        case refused(String)
+        /// No answer from the loop in time.
+        case noAnswer
+    }
+
+    private struct Watchers {
+        var closed = false
+        var next = 0
+        var streams: [Int: AsyncStream<Snapshot>.Continuation] = [:]
+    }
+
+    private let snapshot: Mutex<Snapshot>
+    private let watchers = Mutex(Watchers())
+    private let post: @Sendable (Action) -> Void
+
+    public init(_ state: AppState, post: @escaping @Sendable (Action) -> Void) {
+        snapshot = Mutex(Snapshot(session: state.session, save: state.save, refusals: state.deviceRefusals, version: 0))
+        self.post = post
+    }
+
+    /// From the loop, after each turn: wakes the watchers when anything a device sees changed.
+    public func publish(_ state: AppState) {
+        let changed: Snapshot? = snapshot.withLock { current in
+            guard current.session != state.session || current.save != state.save
+                    || current.refusals != state.deviceRefusals else { return nil }
+            current = Snapshot(session: state.session, save: state.save, refusals: state.deviceRefusals,
+                               version: current.version + 1)
+            return current
+        }
+        guard let changed else { return }
+        for stream in watchers.withLock({ Array($0.streams.values) }) { stream.yield(changed) }
+    }
+
+    public var current: Snapshot { snapshot.withLock { $0 } }
+
+    /// The snapshot now, then each one published, keeping only the newest for a slow reader.
+    public func updates() -> AsyncStream<Snapshot> {
+        let (stream, continuation) = AsyncStream.makeStream(of: Snapshot.self, bufferingPolicy: .bufferingNewest(1))
+        let id: Int? = watchers.withLock { watchers in
+            guard !watchers.closed else { return nil }
+            defer { watchers.next += 1 }
+            watchers.streams[watchers.next] = continuation
+            return watchers.next
+        }
+        continuation.yield(current)
+        guard let id else {
+            continuation.finish()
+            return stream
+        }
+        continuation.onTermination = { [weak self] _ in
+            _ = self?.watchers.withLock { $0.streams.removeValue(forKey: id) }
+        }
+        return stream
+    }
+
+    /// Ends every stream of updates (the server stops): event streams end, sends waiting
+    /// for an answer get none.
+    public func close() {
+        let streams = watchers.withLock { watchers in
+            watchers.closed = true
+            defer { watchers.streams = [:] }
+            return Array(watchers.streams.values)
+        }
+        for stream in streams { stream.finish() }
+    }
+
+    /// The outcome of send `key` as a snapshot shows it, or nil while the loop has not seen it.
+    static func outcome(of key: String, in snapshot: Snapshot) -> Outcome? {
+        if snapshot.session.sendKeys.contains(key) { return snapshot.save == .saved ? .sent : .notSaved }
+        if let reason = snapshot.refusals[key] { return .refused(reason) }
+        return nil
+    }
+
+    /// Posts `action` to the loop and waits for what became of send `key`, up to `timeout`.
+    public func send(_ action: DeviceAction, key: String, timeout: Duration = .seconds(10)) async -> Outcome {
+        let stream = updates()
+        // A retry of a send already on disk is answered without asking the loop again.
+        if let known = Self.outcome(of: key, in: current), known == .sent { return known }
+        post(.device(action))
+        return await withTaskGroup(of: Outcome.self) { group in
+            group.addTask {
+                for await snapshot in stream {
+                    if let outcome = Self.outcome(of: key, in: snapshot) { return outcome }
+                }
+                return .noAnswer
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return .noAnswer
+            }
+            let first = await group.next() ?? .noAnswer
+            group.cancelAll()
+            return first
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import Export
+import SensemakingCore
+
+/// The one page a device sees, written here (never read from disk): plain HTML that works
+/// without script (forms post and the page comes back), large text, labels, and an
+/// `aria-live` region that says when it is your turn. The script (`script`) only keeps it
+/// live over Server-Sent Events and sends without leaving the page; it sets text with
+/// `textContent` only. Every text from the session passes through `HTMLText.escape`.
+enum JoinPage {
+    /// The page before a device has joined: the short code typed by hand.
+    static func join(notice: String? = nil) -> String {
+        document(title: "Join the session", body: """
+            <h1>Join the session</h1>
+            \(paragraph(notice, role: "alert"))
+            <form method="post" action="/join">
+            <label for="code">Join code (on the room's screen)</label>
+            <input id="code" name="code" inputmode="numeric" autocomplete="off" maxlength="6" required>
+            <button type="submit">Join</button>
+            </form>
+            """)
+    }
+
+    /// Picking a name from who is here.
+    static func pickName(_ view: ParticipantView, notice: String? = nil) -> String {
+        let choices = view.here.enumerated().map { index, name in
+            let escaped = HTMLText.escape(name)
+            return "<li><input type=\"radio\" name=\"name\" id=\"n\(index)\" value=\"\(escaped)\" required>"
+                + "<label for=\"n\(index)\">\(escaped)</label></li>"
+        }.joined(separator: "\n")
+        let list = view.here.isEmpty ? "<p>No one is here yet: ask the facilitator to add your name.</p>"
+            : "<fieldset><legend>Who are you?</legend><ul class=\"names\">\n\(choices)\n</ul></fieldset>\n<button type=\"submit\">This is me</button>"
+        return document(title: "Who are you? " + view.title, body: """
+            <h1>\(HTMLText.escape(view.title))</h1>
+            \(paragraph(notice, role: "alert"))
+            <form method="post" action="/name">
+            \(list)
+            </form>
+            """)
+    }
+
+    /// The session as this device sees it, with a send form carrying a fresh `key`.
+    static func session(_ view: ParticipantView, key: String, notice: String? = nil) -> String {
+        let stage = view.stage
+        let heading = (stage.number.map { "\($0). " } ?? "") + stage.name
+        let prompts = stage.prompts.map { "<li>\(HTMLText.escape($0))</li>" }.joined(separator: "\n")
+        let mine = view.mine.map { "<li>#\($0.id) \(HTMLText.escape($0.text, lineBreaks: true))</li>" }.joined(separator: "\n")
+        var board = ""
+        if let shown = view.board {
+            let stories = shown.stories.map { story in
+                let dots = story.dots.map { " <span class=\"dots\">(\($0) dots)</span>" } ?? ""
+                return "<li value=\"\(story.number)\">\(HTMLText.escape(story.text, lineBreaks: true))\(dots)</li>"
+            }.joined(separator: "\n")
+            board = "<section aria-labelledby=\"board-h\"><h2 id=\"board-h\">The board</h2><ol id=\"board\">\n\(stories)\n</ol></section>"
+        }
+        return document(title: view.title, body: """
+            <header><p id="title">\(HTMLText.escape(view.title))</p>\
+            <p id="you">\(view.you.map { "You: " + HTMLText.escape($0) } ?? "")</p></header>
+            <main>
+            <h1 id="stage">\(HTMLText.escape(heading))</h1>
+            <p id="question">\(HTMLText.escape(stage.question ?? ""))</p>
+            <ul id="prompts">
+            \(prompts)
+            </ul>
+            <p id="turn" aria-live="polite" role="status">\(HTMLText.escape(turnText(view)))</p>
+            \(paragraph(notice, role: "alert", id: "notice"))
+            <form id="send" method="post" action="/send">
+            <label for="text">Your contribution</label>
+            <textarea id="text" name="text" rows="5" maxlength="2000"></textarea>
+            <input type="hidden" name="key" id="key" value="\(key)">
+            <button type="submit" id="send-button">Send</button>
+            </form>
+            \(board)
+            <section aria-labelledby="mine-h"><h2 id="mine-h">What you said</h2><ul id="mine">
+            \(mine)
+            </ul></section>
+            </main>
+            <script src="/app.js"></script>
+            """)
+    }
+
+    /// What the live region says: the device's own turn first, in words a screen reader reads.
+    static func turnText(_ view: ParticipantView) -> String {
+        if view.ended { return "The session has ended. Thank you." }
+        if view.stage.takes == nil { return "Wait for the first stage to begin." }
+        if view.yourTurn { return view.anonymous ? "Anyone may send." : "Your turn: send when ready." }
+        if let turn = view.turn { return "\(turn)'s turn. Draft now; send on your turn." }
+        return "Waiting for the facilitator."
+    }
+
+    private static func paragraph(_ text: String?, role: String, id: String? = nil) -> String {
+        let idAttribute = id.map { " id=\"\($0)\"" } ?? ""
+        guard let text else { return "<p\(idAttribute) role=\"\(role)\"></p>" }
+        return "<p\(idAttribute) role=\"\(role)\">\(HTMLText.escape(text))</p>"
+    }
+
+    private static func document(title: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(HTMLText.escape(title))</title>
+        <link rel="stylesheet" href="/app.css">
+        </head>
+        <body>
+        \(body)
+        </body>
+        </html>
+
+        """
+    }
+
+    static let style = """
+        html { font-size: 125%; }
+        body { font-family: system-ui, sans-serif; line-height: 1.5; max-width: 40rem; margin: 0 auto; padding: 1rem; color: #111; background: #fff; }
+        h1 { font-size: 1.6rem; margin: 0.5rem 0; }
+        h2 { font-size: 1.2rem; }
+        header p { margin: 0; color: #444; }
+        label, legend { display: block; font-weight: bold; margin: 1rem 0 0.25rem; }
+        textarea, input[name=code] { width: 100%; box-sizing: border-box; font-size: 1.2rem; padding: 0.5rem; }
+        button { font-size: 1.2rem; padding: 0.6rem 1.4rem; margin-top: 0.5rem; }
+        button:disabled { opacity: 0.5; }
+        #turn { font-weight: bold; font-size: 1.2rem; padding: 0.5rem; border-left: 0.3rem solid #06c; }
+        [role=alert]:empty { display: none; }
+        [role=alert] { padding: 0.5rem; background: #fff4d6; }
+        ul.names { list-style: none; padding: 0; }
+        ul.names label { display: inline; font-weight: normal; }
+        .dots { color: #444; }
+        @media (prefers-color-scheme: dark) { body { color: #eee; background: #111; } header p, .dots { color: #bbb; } [role=alert] { background: #432; } }
+
+        """
+
+    /// Keeps the page live and sends in place. No framework; `textContent` only.
+    static let script = """
+        "use strict";
+        (function () {
+          var form = document.getElementById("send");
+          if (!form) { return; }
+          var text = document.getElementById("text");
+          var key = document.getElementById("key");
+          var notice = document.getElementById("notice");
+          var button = document.getElementById("send-button");
+          function fill(id, items, make) {
+            var list = document.getElementById(id);
+            if (!list) { return; }
+            while (list.firstChild) { list.removeChild(list.firstChild); }
+            items.forEach(function (item) { list.appendChild(make(item)); });
+          }
+          function li(words) { var el = document.createElement("li"); el.textContent = words; return el; }
+          function turnText(v) {
+            if (v.ended) { return "The session has ended. Thank you."; }
+            if (v.stage.takes === null || v.stage.takes === undefined) { return "Wait for the first stage to begin."; }
+            if (v.yourTurn) { return v.anonymous ? "Anyone may send." : "Your turn: send when ready."; }
+            if (v.turn) { return v.turn + "'s turn. Draft now; send on your turn."; }
+            return "Waiting for the facilitator.";
+          }
+          function show(v) {
+            document.getElementById("stage").textContent = (v.stage.number ? v.stage.number + ". " : "") + v.stage.name;
+            document.getElementById("question").textContent = v.stage.question || "";
+            fill("prompts", v.stage.prompts, li);
+            var turn = turnText(v);
+            var live = document.getElementById("turn");
+            if (live.textContent !== turn) { live.textContent = turn; }
+            fill("mine", v.mine, function (m) { return li("#" + m.id + " " + m.text); });
+            if (v.board) {
+              fill("board", v.board.stories, function (s) {
+                var el = li(s.text + (s.dots === null || s.dots === undefined ? "" : " (" + s.dots + " dots)"));
+                el.value = s.number; return el;
+              });
+            }
+          }
+          var events = new EventSource("/events");
+          events.onmessage = function (e) { show(JSON.parse(e.data)); };
+          form.addEventListener("submit", function (e) {
+            e.preventDefault();
+            button.disabled = true;
+            notice.textContent = "Sending…";
+            var body = new URLSearchParams();
+            body.set("text", text.value);
+            body.set("key", key.value);
+            fetch("/send", { method: "POST", body: body, headers: { "Accept": "application/json" }, credentials: "same-origin" })
+              .then(function (r) { return r.json(); })
+              .then(function (answer) {
+                notice.textContent = answer.message;
+                if (answer.status === "sent") { text.value = ""; key.value = answer.nextKey; }
+              })
+              .catch(function () { notice.textContent = "Not sent: no answer. Send again; it will not be saved twice."; })
+              .then(function () { button.disabled = false; });
+          });
+        })();
+
+        """
+}

@@ -1,0 +1,296 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import SensemakingCore
+
+/// The join server's routes over a `JoinHub`. Every answer is built here, refusals too, so
+/// each carries the same security headers; nothing is read from disk.
+public final class JoinServer: Sendable {
+    public struct Configuration: Sendable {
+        /// The `Host` values a request may carry (the served address): any other is refused,
+        /// so a page on another site cannot reach this one through DNS rebinding.
+        public var hosts: Set<String>
+        public var secrets: Secrets
+        /// Seconds on a monotonic clock, for the rate limits; tests pass their own.
+        public var now: @Sendable () -> Double
+        /// How long a send waits for the loop's answer.
+        public var sendTimeout: Duration
+
+        public init(hosts: Set<String>, secrets: Secrets, now: @escaping @Sendable () -> Double = JoinServer.uptime,
+                    sendTimeout: Duration = .seconds(10)) {
+            self.hosts = hosts
+            self.secrets = secrets
+            self.now = now
+            self.sendTimeout = sendTimeout
+        }
+    }
+
+    public static let maxBody = 16 * 1024
+    static let cookieName = "sm_device"
+
+    public let hub: JoinHub
+    let configuration: Configuration
+    let devices = Devices()
+
+    public init(hub: JoinHub, configuration: Configuration) {
+        self.hub = hub
+        self.configuration = configuration
+    }
+
+    @Sendable public static func uptime() -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds) / 1e9
+    }
+
+    /// Who is connected, for the facilitator.
+    public var connected: [String?] { devices.names }
+
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: Guard(hosts: configuration.hosts))
+        router.get("/") { request, _ in self.page(request) }
+        router.get("/app.css") { _, _ in Self.text(JoinPage.style, type: "text/css; charset=utf-8") }
+        router.get("/app.js") { _, _ in Self.text(JoinPage.script, type: "text/javascript; charset=utf-8") }
+        router.get("/j/:secret") { _, context in self.joinByLink(context.parameters.get("secret") ?? "") }
+        router.post("/join") { request, _ in await self.joinByCode(request) }
+        router.post("/name") { request, _ in await self.pickName(request) }
+        router.post("/send") { request, _ in await self.send(request) }
+        router.get("/view") { request, _ in self.viewJSON(request) }
+        router.get("/events") { request, _ in self.events(request) }
+        return router
+    }
+
+    // MARK: Routes
+
+    func page(_ request: Request) -> Response {
+        guard let device = device(request) else { return Self.html(JoinPage.join()) }
+        let view = ParticipantView(hub.current.session, participant: device.name)
+        if !view.anonymous && view.you == nil { return Self.html(JoinPage.pickName(view)) }
+        let notice = request.uri.queryParameters["sent"] != nil ? "Sent: saved." : nil
+        return Self.html(JoinPage.session(view, key: Secrets.random128(), notice: notice))
+    }
+
+    /// The QR link: `/j/SECRET`.
+    func joinByLink(_ secret: String) -> Response {
+        guard Secrets.matches(secret, configuration.secrets.link) else {
+            return Self.html(JoinPage.join(notice: "This join link is not this session's."), status: .forbidden)
+        }
+        return joined()
+    }
+
+    /// The short code typed by hand; all devices together get a few tries a minute.
+    func joinByCode(_ request: Request) async -> Response {
+        let form: [String: String]
+        switch await Self.form(request) {
+        case .success(let fields): form = fields
+        case .failure(let refusal): return refusal.response
+        }
+        guard devices.allowCodeAttempt(at: configuration.now()) else {
+            return Self.html(JoinPage.join(notice: "Too many tries: wait a minute, or scan the QR code."), status: .tooManyRequests)
+        }
+        let code = (form["code"] ?? "").filter { !$0.isWhitespace }
+        guard Secrets.matches(code, configuration.secrets.code) else {
+            return Self.html(JoinPage.join(notice: "That is not the code on the screen."), status: .forbidden)
+        }
+        return joined()
+    }
+
+    /// A device bound by its cookie, then sent to the page.
+    private func joined() -> Response {
+        guard let token = devices.add() else {
+            return Self.html(JoinPage.join(notice: "The room is full."), status: .serviceUnavailable)
+        }
+        var response = Self.redirect("/")
+        // HttpOnly: the page's script cannot read it; SameSite=Strict: no other site's page
+        // can send with it.
+        response.headers[.setCookie] = "\(Self.cookieName)=\(token); Path=/; HttpOnly; SameSite=Strict"
+        return response
+    }
+
+    func pickName(_ request: Request) async -> Response {
+        guard let token = token(request), devices.device(token) != nil else { return Self.notJoined() }
+        let form: [String: String]
+        switch await Self.form(request) {
+        case .success(let fields): form = fields
+        case .failure(let refusal): return refusal.response
+        }
+        let session = hub.current.session
+        guard let name = form["name"].flatMap(session.participant(named:)) else {
+            return Self.html(JoinPage.pickName(ParticipantView(session, participant: nil),
+                                               notice: "Pick a name from the list."), status: .unprocessableContent)
+        }
+        devices.bind(token, to: name)
+        return Self.redirect("/")
+    }
+
+    func send(_ request: Request) async -> Response {
+        let wantsJSON = request.headers[.accept]?.contains("application/json") == true
+        guard let token = token(request), let device = devices.device(token) else { return Self.notJoined() }
+        let form: [String: String]
+        switch await Self.form(request) {
+        case .success(let fields): form = fields
+        case .failure(let refusal): return refusal.response
+        }
+        guard devices.allowSend(token, at: configuration.now()) else {
+            return answer(.tooManyRequests, "Not sent: that was faster than anyone types. Send again in a moment.", json: wantsJSON, device: device)
+        }
+        guard let key = form["key"], Self.isKey(key), let text = form["text"] else {
+            return answer(.badRequest, "Not sent: the form was incomplete. Reload the page.", json: wantsJSON, device: device)
+        }
+        let session = hub.current.session
+        let participant = session.anonymous ? nil : device.name
+        switch await hub.send(.send(participant: participant, text: text, key: key), key: key, timeout: configuration.sendTimeout) {
+        case .sent:
+            if !wantsJSON { return Self.redirect("/?sent=1") }
+            return answer(.ok, "Sent: saved.", json: true, device: device, status: "sent")
+        case .notSaved:
+            return answer(.serviceUnavailable, "Received, but not yet saved on the facilitator's disk. Send again; it will not be saved twice.", json: wantsJSON, device: device)
+        case .refused(let reason):
+            return answer(.conflict, "Not sent: " + reason, json: wantsJSON, device: device)
+        case .noAnswer:
+            return answer(.serviceUnavailable, "Not sent: no answer. Send again; it will not be saved twice.", json: wantsJSON, device: device)
+        }
+    }
+
+    func viewJSON(_ request: Request) -> Response {
+        guard let device = device(request) else { return Self.notJoined() }
+        return Self.text(Self.json(ParticipantView(hub.current.session, participant: device.name)), type: "application/json")
+    }
+
+    /// Server-Sent Events: the device's view now, then again each time it changes.
+    func events(_ request: Request) -> Response {
+        guard let token = token(request), devices.device(token) != nil else { return Self.notJoined() }
+        let updates = hub.updates()
+        let devices = self.devices
+        var headers = HTTPFields()
+        headers[.contentType] = "text/event-stream"
+        headers[.cacheControl] = "no-store"
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            var last = ""
+            for await snapshot in updates {
+                // A device removed by the facilitator hears no more.
+                guard let device = devices.device(token) else { break }
+                let view = Self.json(ParticipantView(snapshot.session, participant: device.name))
+                if view == last { continue }
+                last = view
+                try await writer.write(ByteBuffer(string: "data: \(view)\n\n"))
+            }
+            try await writer.finish(nil)
+        })
+    }
+
+    // MARK: Helpers
+
+    private func token(_ request: Request) -> String? {
+        request.cookies[Self.cookieName]?.value
+    }
+
+    private func device(_ request: Request) -> Devices.Device? {
+        devices.device(token(request))
+    }
+
+    /// A send's answer: JSON for the script, the page again for a form without script.
+    private func answer(_ code: HTTPResponse.Status, _ message: String, json: Bool, device: Devices.Device,
+                        status: String = "not sent") -> Response {
+        if json {
+            struct Answer: Encodable { var status: String; var message: String; var nextKey: String }
+            let body = Self.json(Answer(status: status, message: message, nextKey: Secrets.random128()))
+            return Self.text(body, type: "application/json", status: code)
+        }
+        let view = ParticipantView(hub.current.session, participant: device.name)
+        return Self.html(JoinPage.session(view, key: Secrets.random128(), notice: message), status: code)
+    }
+
+    /// A send key: what the page makes (32 hex digits), nothing that could stand out in the log.
+    static func isKey(_ key: String) -> Bool {
+        key.utf8.count == 32 && key.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+    }
+
+    static func notJoined() -> Response {
+        html(JoinPage.join(notice: "Join first: scan the QR code or type the code on the screen."), status: .forbidden)
+    }
+
+    /// A form body (application/x-www-form-urlencoded) of at most `maxBody` bytes.
+    static func form(_ request: Request) async -> Result<[String: String], Refusal> {
+        var request = request
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: maxBody)
+        } catch {
+            return .failure(Refusal(text("The text is too long to send (16 KB at most).\n", type: "text/plain; charset=utf-8",
+                                         status: .contentTooLarge)))
+        }
+        var fields: [String: String] = [:]
+        for pair in String(buffer: buffer).split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ part: Substring) -> String {
+                String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+            }
+            guard let name = parts.first else { continue }
+            fields[decode(name)] = parts.count > 1 ? decode(parts[1]) : ""
+        }
+        return .success(fields)
+    }
+
+    struct Refusal: Error {
+        var response: Response
+        init(_ response: Response) { self.response = response }
+    }
+
+    static func json(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
+        text(page, type: "text/html; charset=utf-8", status: status)
+    }
+
+    static func text(_ body: String, type: String, status: HTTPResponse.Status = .ok) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    static func redirect(_ location: String) -> Response {
+        var headers = HTTPFields()
+        headers[.location] = location
+        return Response(status: .seeOther, headers: headers)
+    }
+}
+
+/// On every answer: the Host check, and the headers that keep the page to itself.
+struct Guard: RouterMiddleware {
+    typealias Context = BasicRequestContext
+    let hosts: Set<String>
+
+    static let headers: HTTPFields = [
+        .contentSecurityPolicy: "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+        .xContentTypeOptions: "nosniff",
+        .init("Referrer-Policy")!: "no-referrer",
+        .init("X-Frame-Options")!: "DENY",
+    ]
+
+    func handle(_ request: Request, context: Context,
+                next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response: Response
+        if !hosts.contains(request.head.authority ?? "") {
+            response = JoinServer.text("This address is not the session's.\n", type: "text/plain; charset=utf-8", status: .misdirectedRequest)
+        } else if request.method != .get && request.method != .head, let origin = request.headers[.origin],
+                  !hosts.contains(where: { origin == "http://\($0)" || origin == "https://\($0)" }) {
+            // A form on another site posting here (the SameSite cookie already stays home).
+            response = JoinServer.text("Not from this page.\n", type: "text/plain; charset=utf-8", status: .forbidden)
+        } else {
+            do {
+                response = try await next(request, context)
+            } catch let refusal as JoinServer.Refusal {
+                response = refusal.response
+            } catch let error as HTTPResponseError {
+                response = JoinServer.text("\(error.status.reasonPhrase)\n", type: "text/plain; charset=utf-8", status: error.status)
+            }
+        }
+        response.headers.append(contentsOf: Self.headers)
+        return response
+    }
+}

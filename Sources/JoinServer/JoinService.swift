@@ -1,0 +1,70 @@
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import Logging
+import SensemakingCore
+import Synchronization
+
+/// The join server running beside the loop, in the same process, on its own threads.
+public final class JoinService: Sendable {
+    public let server: JoinServer
+    public let address: ServeAddress
+    private let task: Mutex<Task<Void, Never>?> = Mutex(nil)
+
+    /// Devices connected at once, listening or sending; more wait in the backlog.
+    public static let maxConnections = 300
+
+    private init(server: JoinServer, address: ServeAddress) {
+        self.server = server
+        self.address = address
+    }
+
+    /// Listens on `address` and returns once it does; throws when it cannot (the port is
+    /// taken, the address is not this machine's). Silent: the terminal is the room's screen.
+    public static func start(_ address: ServeAddress, hub: JoinHub, secrets: Secrets) throws -> JoinService {
+        let server = JoinServer(hub: hub, configuration: .init(hosts: address.hosts, secrets: secrets))
+        let service = JoinService(server: server, address: address)
+        let started = DispatchSemaphore(value: 0)
+        let failure = Mutex<String?>(nil)
+        let app = Application(
+            router: server.router(),
+            configuration: .init(address: .hostname(address.host, port: address.port),
+                                 availableConnectionsDelegate: MaximumAvailableConnections(maxConnections)),
+            onServerRunning: { _ in started.signal() },
+            logger: Logger(label: "sensemaking.join", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let task = Task.detached {
+            do {
+                // No signal handlers of its own: the loop's own handlers decide how to leave.
+                try await app.runService(gracefulShutdownSignals: [])
+            } catch {
+                failure.withLock { $0 = "\(error)" }
+                started.signal()
+            }
+        }
+        started.wait()
+        if let problem = failure.withLock({ $0 }) {
+            throw JoinServiceError(message: "Cannot serve on \(address.host):\(address.port): \(problem)")
+        }
+        service.task.withLock { $0 = task }
+        return service
+    }
+
+    /// Ends the event streams and stops listening.
+    public func stop() {
+        server.hub.close()
+        task.withLock { $0?.cancel() }
+    }
+
+    /// What Welcome and `/qr` show: the address, the code and the QR code of the link.
+    public static func joinInfo(_ address: ServeAddress, secrets: Secrets) -> JoinInfo {
+        let code = QRCode(address.joinLink(secrets))
+        return JoinInfo(address: address.url, code: secrets.code,
+                        qrOnDark: code?.halfBlocks(inverted: true) ?? [],
+                        qrOnLight: code?.halfBlocks(inverted: false) ?? [])
+    }
+}
+
+public struct JoinServiceError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}

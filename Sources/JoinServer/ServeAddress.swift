@@ -1,0 +1,65 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `--serve [HOST:]PORT`: where the join server listens, and the address devices open.
+public struct ServeAddress: Equatable, Sendable {
+    public var host: String
+    public var port: Int
+
+    public init(host: String, port: Int) {
+        self.host = host
+        self.port = port
+    }
+
+    /// Reads `HOST:PORT` or `PORT`; a port alone binds `lanAddress`. Nil when it is neither.
+    public init?(_ text: String, lanAddress: @autoclosure () -> String?) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let portText = parts.last, let port = Int(portText), (1...65535).contains(port) else {
+            return nil
+        }
+        if parts.count == 2 {
+            guard !parts[0].isEmpty else { return nil }
+            host = String(parts[0])
+        } else {
+            guard let lan = lanAddress() else { return nil }
+            host = lan
+        }
+        self.port = port
+    }
+
+    /// What a device's browser opens.
+    public var url: String { "http://\(host):\(port)/" }
+
+    /// The `Host` values a request to this address may carry: the address itself, and the
+    /// loopback names when it is loopback.
+    public var hosts: Set<String> {
+        var hosts: Set<String> = ["\(host):\(port)"]
+        if ["127.0.0.1", "localhost"].contains(host) { hosts.formUnion(["127.0.0.1:\(port)", "localhost:\(port)"]) }
+        return hosts
+    }
+
+    /// The QR link: the address with the secret, in capitals, so that libqrencode encodes it
+    /// in alphanumeric mode: for any IPv4 address and port a code of 29 modules (37 columns
+    /// and 19 lines with its quiet zone), which fits `/qr` on an 80×24 projector. Browsers
+    /// read scheme and host in any case.
+    public func joinLink(_ secrets: Secrets) -> String { "\(url)j/\(secrets.link)".uppercased() }
+
+    /// The first IPv4 address of an interface that is up and not loopback.
+    public static func lanAddress() -> String? {
+        var list: UnsafeMutablePointer<ifaddrs>?
+        guard getifaddrs(&list) == 0, let first = list else { return nil }
+        defer { freeifaddrs(list) }
+        for entry in sequence(first: first, next: { $0.pointee.ifa_next }) {
+            let flags = Int32(entry.pointee.ifa_flags)
+            guard let address = entry.pointee.ifa_addr, address.pointee.sa_family == sa_family_t(AF_INET),
+                  flags & Int32(IFF_UP) != 0, flags & Int32(IFF_LOOPBACK) == 0 else { continue }
+            var name = [CChar](repeating: 0, count: Int(NI_MAXHOST))
+            guard getnameinfo(address, socklen_t(MemoryLayout<sockaddr_in>.size), &name, socklen_t(name.count),
+                              nil, 0, NI_NUMERICHOST) == 0 else { continue }
+            return String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+@testable import JoinServer
+import SensemakingCore
+import Testing
+
+/// The participant view's JSON, byte for byte (docs/join-api.md); UPDATE_GOLDENS=1 rewrites.
+@Suite struct ParticipantViewTests {
+    func golden(_ name: String, _ view: ParticipantView, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        let text = String(decoding: try encoder.encode(view), as: UTF8.self) + "\n"
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens/\(name).json")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDENS"] == "1" {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(text == expected, "view differs from \(url.path); UPDATE_GOLDENS=1 rewrites it", sourceLocation: sourceLocation)
+        // And it reads back as the same view.
+        #expect(try JSONDecoder().decode(ParticipantView.self, from: Data(text.utf8)) == view, sourceLocation: sourceLocation)
+    }
+
+    func said(_ id: Int, _ author: String?, _ text: String, stage: Int, kind: ContributionKind,
+              advances: Bool = true) -> Event {
+        .contributed(Contribution(id: id, author: author, stage: stage, kind: kind, text: text, time: t0 + 100),
+                     advancesTurn: advances)
+    }
+
+    @Test func welcomeBeforeAnyoneHasPickedAName() throws {
+        try golden("welcome-not-joined", ParticipantView(session(stage: 0), participant: nil))
+    }
+
+    @Test func identityWithOwnContributionsOnly() throws {
+        let view = ParticipantView(session(["Ana", "Ben", "Chi"], records: [
+            said(1, "Ana", "Nurse, and a mother of a patient", stage: 1, kind: .identity),
+            said(2, "Ben", "Porter", stage: 1, kind: .identity),
+            .contributed(Contribution(id: 3, author: nil, stage: 1, kind: .note, text: "Private", time: t0 + 100), advancesTurn: false),
+            said(4, "Ana", "Union rep", stage: 1, kind: .identity, advances: false),
+            .retracted(id: 4),
+        ]), participant: "Ana")
+        #expect(view.mine.map(\.id) == [1])
+        #expect(view.turn == "Chi")
+        #expect(!view.yourTurn)
+        try golden("identity-ana", view)
+    }
+
+    @Test func votingHidesDotsUntilEveryoneHasPlaced() throws {
+        let stories: [Event] = [
+            said(1, "Ana", "The night the lift broke", stage: 4, kind: .story),
+            said(2, "Ben", "The pharmacy queue", stage: 4, kind: .story),
+            .stageEntered(7),
+            .dotsPlaced(participant: "Ana", stories: [2, 2, 1], advancesTurn: true),
+        ]
+        let hidden = ParticipantView(session(records: stories), participant: "Ben")
+        #expect(hidden.board?.revealed == false)
+        #expect(hidden.board?.stories.allSatisfy { $0.dots == nil } == true)
+        try golden("plausibility-hidden-ben", hidden)
+        let all = stories + [.dotsPlaced(participant: "Ben", stories: [1], advancesTurn: true)]
+        let revealed = ParticipantView(session(records: all), participant: "Ben")
+        #expect(revealed.board?.stories.map(\.dots) == [2, 2])
+        try golden("plausibility-revealed-ben", revealed)
+    }
+
+    @Test func anAnonymousDeviceSeesNoNamesAndMaySend() throws {
+        let view = ParticipantView(session(["Ana", "Ben"], anonymous: true, records: [
+            said(1, nil, "Nobody listens at handover", stage: 1, kind: .identity, advances: false),
+        ]), participant: "Ana")
+        #expect(view.you == nil)
+        #expect(view.here.isEmpty)
+        #expect(view.turn == nil)
+        #expect(view.yourTurn)
+        #expect(view.mine.isEmpty)
+        try golden("identity-anonymous", view)
+    }
+}

@@ -1,0 +1,23 @@
+@testable import JoinServer
+import Testing
+
+@Suite struct ServeAddressTests {
+    @Test func aPortAloneTakesTheNetworkAddress() {
+        #expect(ServeAddress("8765", lanAddress: "10.0.0.7") == ServeAddress(host: "10.0.0.7", port: 8765))
+        #expect(ServeAddress("8765", lanAddress: nil) == nil)
+    }
+
+    @Test func hostAndPort() {
+        let address = ServeAddress("127.0.0.1:8080", lanAddress: nil)
+        #expect(address == ServeAddress(host: "127.0.0.1", port: 8080))
+        #expect(address?.url == "http://127.0.0.1:8080/")
+        #expect(address?.hosts == ["127.0.0.1:8080", "localhost:8080"])
+        #expect(ServeAddress(host: "10.0.0.7", port: 80).hosts == ["10.0.0.7:80"])
+    }
+
+    @Test func whatIsNotAnAddressIsRefused() {
+        for text in ["", ":80", "host:", "0", "65536", "a:b:80", "eighty", "host:-1"] {
+            #expect(ServeAddress(text, lanAddress: "10.0.0.7") == nil, "\(text)")
+        }
+    }
+}
