@@ -236,9 +236,10 @@ public struct Session: Equatable, Sendable {
         var box = timeboxes[current]
         switch change {
         case .set(let seconds):
-            box.budget = Int(box.elapsed(at: time).rounded()) + seconds
+            // Down, not to the nearest: "/timer 0" leaves no second to go, "/timer 5" five minutes.
+            box.budget = Int(box.elapsed(at: time).rounded(.down)) + seconds
         case .adjust(let seconds):
-            box.budget = (box.budget ?? Int(box.elapsed(at: time).rounded())) + seconds
+            box.budget = (box.budget ?? Int(box.elapsed(at: time).rounded(.down))) + seconds
         case .pause:
             box.stop(at: time)
             box.paused = true

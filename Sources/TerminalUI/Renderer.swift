@@ -70,6 +70,8 @@ public struct Renderer {
         let clock = timerText(state) != timerText(lastState)
         let typed = state.input != lastState.input
         guard clock || typed else { return Change.none }
+        // The big timer sits beside the prompts and its width moves them: all of it again.
+        if clock && (BigTimer(state) != nil || BigTimer(lastState) != nil) { return nil }
         var builder = FrameBuilder(state: state, frame: Frame(size: Size(width: 0, height: 0)), theme: theme, stats: StageStats())
         swap(&builder.frame, &last!.frame)
         var rows: [Range<Int>] = []

@@ -99,8 +99,9 @@ import TestSupport
         #expect(rows.count == 1 && after.cursor != before.cursor)
     }
 
-    @Test func anIdleTickWithinTheSecondChangesNothing() {
-        var room = Scenario.identity()
+    /// The change a quarter second later (none) and a second later, with its frame held
+    /// equal to `render`.
+    func aSecondLater(_ room: inout Room) -> Renderer.Change {
         var renderer = Renderer()
         let size = Size(width: 80, height: 24)
         _ = renderer.render(room.state, size: size, theme: .dark)
@@ -108,7 +109,20 @@ import TestSupport
         #expect(renderer.render(room.state, size: size, theme: .dark).change == .none)
         room.wait(1)
         let (frame, change) = renderer.render(room.state, size: size, theme: .dark)
-        #expect(change == .rows([0..<1]) && frame == render(room.state, size: size, theme: .dark))
+        #expect(frame == render(room.state, size: size, theme: .dark))
+        return change
+    }
+
+    /// On Welcome the time spent is in the header: a second redraws its row alone.
+    @Test func anIdleTickWithinTheSecondChangesNothing() {
+        var room = Scenario.welcome()
+        #expect(aSecondLater(&room) == .rows([0..<1]))
+    }
+
+    /// The big timer's digits sit beside the prompts: a second draws the frame again.
+    @Test func aSecondOfTheBigTimerDrawsTheFrame() {
+        var room = Scenario.identity()
+        #expect(aSecondLater(&room) == .all)
     }
 
     /// A draft longer than the box scrolls it line by line; the rows kept from the last

@@ -196,6 +196,8 @@ enum GoldenScenario: String, CaseIterable, Sendable {
     case review
     case welcomeServing = "welcome-serving"
     case qr
+    case timerNearlyUp = "timer-nearly-up"
+    case timerZero = "timer-zero"
 
     /// Whether the room has a turn to show: everything after Welcome, except help and `/qr`.
     var hasTurn: Bool { ![.welcomeEmpty, .welcome, .help, .welcomeServing, .qr].contains(self) }
@@ -307,6 +309,16 @@ enum GoldenScenario: String, CaseIterable, Sendable {
         case .welcomeServing:
             var room = Scenario.welcome()
             room.state.join = Self.join
+            return room
+        case .timerNearlyUp:
+            var room = Scenario.identity()
+            room.wait(220)  // 85 seconds left: the words and the reversed band
+            return room
+        case .timerZero:
+            var room = Scenario.identity()
+            room.feed(.character("\u{15}"))
+            room.wait(0.6)
+            room.say("/timer 0")
             return room
         case .qr:
             var room = Scenario.identity()

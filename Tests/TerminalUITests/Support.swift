@@ -99,6 +99,15 @@ struct Room {
     }
 }
 
+/// Whether a frame shows the time: in the header, or in big digits under it while a timebox runs.
+func showsTime(_ frame: Frame) -> Bool {
+    let rows = frame.text.split(separator: "\n", omittingEmptySubsequences: false)
+    let big = (1...3).allSatisfy { y in
+        (y..<min(rows.count, y + 2)).contains { rows[$0].filter { "█▀▄".contains($0) }.count >= 6 }
+    }
+    return rows[0].contains(/\d\d:\d\d/) || big
+}
+
 /// The sizes every golden is drawn at: a projector's 80×24, a larger 120×40 and the minimum.
 let goldenSizes = [Size(width: 80, height: 24), Size(width: 120, height: 40), minimumSize]
 
