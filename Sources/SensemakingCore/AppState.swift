@@ -18,7 +18,8 @@ public enum Key: Equatable, Sendable {
     case escape
     /// F1
     case help
-    /// Ctrl-T, or Tab: Retrospection switches between its list and its timeline.
+    /// Ctrl-T, or Tab: Retrospection switches between its list and its timeline; Close
+    /// turns to the next page of its synthesis.
     case toggleView
 }
 
@@ -46,6 +47,14 @@ public enum RetrospectionView: Equatable, Sendable {
     case list, timeline
 }
 
+/// The pages of the Close screen, which the facilitator steps through with Tab.
+public enum ClosePage: Int, CaseIterable, Equatable, Sendable {
+    case summary, stories, actions, cuesAndSignals, voices
+
+    /// The page after this one, round to the first.
+    public var next: ClosePage { ClosePage(rawValue: (rawValue + 1) % Self.allCases.count) ?? .summary }
+}
+
 /// The whole state of a running session: the journaled `Session` plus what only the
 /// screen needs (the input box, messages, scrolling), which is never journaled.
 public struct AppState: Equatable, Sendable {
@@ -71,6 +80,8 @@ public struct AppState: Equatable, Sendable {
     /// The log's file name, for the status line.
     public var logName: String
     public var retrospectionView: RetrospectionView = .list
+    /// The page of the synthesis Close shows.
+    public var closePage: ClosePage = .summary
     /// The bell rang for this stage's timebox running out.
     var belled: Set<Int> = []
     /// A line that asked a question ("add 'next' as a participant?", "Enter again

@@ -36,6 +36,9 @@ extension Step {
                 state.retrospectionView = state.retrospectionView == .list ? .timeline : .list
                 // The timeline opens at its start, the earliest memory; the list at the newest.
                 state.scroll = state.retrospectionView == .timeline ? AppState.scrollTop : 0
+            } else if session.stage == .close {
+                state.closePage = state.closePage.next
+                state.scroll = 0
             }
         case .interrupt:
             if state.quitArmed {

@@ -32,6 +32,7 @@ extension Step {
         record(.stageEntered(index))
         state.scroll = 0
         state.retrospectionView = .list
+        state.closePage = .summary
     }
 
     /// Finds a stage by number (Welcome is 0), by element or by a plan stage's title.

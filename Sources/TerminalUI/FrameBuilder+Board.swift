@@ -55,10 +55,10 @@ extension FrameBuilder {
             let count = String(entry.dots)
             text.append(" " + String(repeating: " ", count: countWidth - count.count) + count + "  ", Styles.emphasis)
             let titleX = DisplayWidth.of(characters: text.characters)
-            var title = entry.story.title
-            if let author = entry.story.author, !session.anonymous { title += " — " + author }
-            text.append(TextLayout.truncate(title, width: width - titleX), Styles.text)
-            lines.append(Line(text))
+            // The title cut at a word, wrapped under itself rather than cut mid-phrase.
+            text.append(StoryTitle(entry.story.text).title, Styles.text)
+            if let author = entry.story.author, !session.anonymous { text.append(" — " + author, Styles.dim) }
+            lines += text.wrapped(width: width, indent: titleX)
             let cues = session.cueLinks.filter { $0.story == entry.story.id }.map(\.cue)
             let minds = session.mindChangers.filter { $0.story == entry.story.id }.map(\.text)
             for (label, said) in [("cues: ", cues), ("would change our mind: ", minds)] where !said.isEmpty {
@@ -79,9 +79,8 @@ extension FrameBuilder {
         if dots > 0 { head.append(" \(dots)", Styles.emphasis) }
         if let author = story.author, !session.anonymous { head.append(" · " + author, Styles.dim) }
         var lines = head.clipped(width: width, rows: 1)
-        // The story's first line, as much of it as two lines hold.
-        let title = String(story.text.split(separator: "\n", maxSplits: 1).first ?? "")
-        lines += StyledText(title, Styles.text).clipped(width: width, rows: 2)
+        // The story's title (its first line, or its opening words cut at a word), two lines at most.
+        lines += StyledText(StoryTitle(story.text).title, Styles.text).clipped(width: width, rows: 2)
         let cues = session.cueLinks.filter { $0.story == story.id }.map(\.cue)
         let minds = session.mindChangers.filter { $0.story == story.id }.map { $0.text.replacingNewlines() }
         for (label, said) in [("cues: ", cues), ("would change our mind: ", minds)] where !said.isEmpty {

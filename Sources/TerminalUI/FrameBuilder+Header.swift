@@ -141,8 +141,9 @@ extension FrameBuilder {
         if let timer = top.timer { drawBigTimer(timer, top: top.stageRow) }
     }
 
-    /// Retrospection says which key switches its view.
+    /// Retrospection says which key switches its view, Close which turns its page.
     var viewHint: String? {
+        if session.stage == .close { return "Tab: next page" }
         guard session.stage.element == .retrospection else { return nil }
         return state.retrospectionView == .list ? "Tab: timeline" : "Tab: list"
     }

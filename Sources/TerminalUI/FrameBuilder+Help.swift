@@ -9,7 +9,7 @@ extension FrameBuilder {
         ("Backspace, Delete", "erase a character"),
         ("Ctrl-W, Ctrl-U", "erase a word, the whole text"),
         ("PgUp, PgDn", "scroll the contributions"),
-        ("Tab, Ctrl-T", "Retrospection: list or timeline"),
+        ("Tab, Ctrl-T", "Retrospection: list or timeline; Close: next page"),
         ("F1", "this help"),
         ("Esc", "clear the message"),
         ("Ctrl-C twice", "leave; everything is saved"),
@@ -21,7 +21,7 @@ extension FrameBuilder {
     static let shortKeys: [(key: String, effect: String)] = [
         ("Enter", "send"), ("Alt-Enter/Ctrl-J", "new line"), ("← → ↑ ↓ Home End Bksp Del", "edit"),
         ("Ctrl-W/Ctrl-U", "erase word/all"), ("PgUp/PgDn", "scroll"),
-        ("Tab/Ctrl-T", "timeline"), ("F1", "help"), ("Esc", "clear"),
+        ("Tab/Ctrl-T", "timeline, page"), ("F1", "help"), ("Esc", "clear"),
         ("Ctrl-C twice", "leave"), ("@NAME", "out of turn"), ("//", "literal /"),
     ]
 

@@ -187,6 +187,10 @@ enum GoldenScenario: String, CaseIterable, Sendable {
     case plausibilityRanked = "plausibility-ranked"
     case close
     case closeScrolled = "close-scrolled"
+    case closeStories = "close-stories"
+    case closeActions = "close-actions"
+    case closeCues = "close-cues"
+    case closeVoices = "close-voices"
     case help
     case error
     case notSaved = "not-saved"
@@ -248,6 +252,11 @@ enum GoldenScenario: String, CaseIterable, Sendable {
             var room = Scenario.close()
             room.press(CursesKey.pageUp)
             room.press(CursesKey.pageUp)
+            return room
+        case .closeStories, .closeActions, .closeCues, .closeVoices:
+            var room = Scenario.close()
+            let page = [.closeStories, .closeActions, .closeCues, .closeVoices].firstIndex(of: self)!
+            for _ in 0...page { room.feed(.character("\t")) }
             return room
         case .help:
             var room = Scenario.identity()

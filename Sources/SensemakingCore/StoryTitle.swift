@@ -1,21 +1,21 @@
 import Foundation
 
-/// A story's title and body for a report: the first line of a story of several lines, the
+/// A story's title and body for a report and the screen: the first line of a story of several lines, the
 /// rest its body; a one-line story is cut at a word boundary, with "…", and keeps its whole
 /// text as the body when cut, none when not: the body never repeats the title.
-struct StoryTitle: Equatable {
-    var title: String
-    var body: String
+public struct StoryTitle: Equatable, Sendable {
+    public var title: String
+    public var body: String
 
-    init(title: String, body: String) {
+    public init(title: String, body: String) {
         self.title = title
         self.body = body
     }
 
     /// Titles are at most this many characters before the "…".
-    static let limit = 60
+    public static let limit = 60
 
-    init(_ text: String) {
+    public init(_ text: String) {
         // Split on LF as a scalar: a line feed before a combining mark is still a line break.
         let scalars = text.unicodeScalars
         var lines = scalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
@@ -29,7 +29,7 @@ struct StoryTitle: Equatable {
     }
 
     /// At most `limit` characters, cut after a whole word, then "…".
-    static func cut(_ line: String) -> String {
+    public static func cut(_ line: String) -> String {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         guard trimmed.count > limit else { return trimmed }
         let head = trimmed.prefix(limit)
