@@ -80,6 +80,9 @@ public struct AppState: Equatable, Sendable {
     /// The log's file name, for the status line.
     public var logName: String
     public var retrospectionView: RetrospectionView = .list
+    /// The terminal is smaller than the view lays out: Enter is held, so nothing typed
+    /// blind is saved. The front end says so (`Action.screen`).
+    public var tooSmall = false
     /// The page of the synthesis Close shows.
     public var closePage: ClosePage = .summary
     /// The bell rang for this stage's timebox running out.
@@ -126,6 +129,8 @@ public enum Action: Equatable, Sendable {
     case scrolled(page: Int, more: Bool)
     /// A participant's device, through the join server: the network is another keyboard.
     case device(DeviceAction)
+    /// The front end's last frame was too small to show the session (or is no longer).
+    case screen(tooSmall: Bool)
 }
 
 public enum ExitReason: Equatable, Sendable {

@@ -101,6 +101,8 @@ struct Step {
             state.scrollMore = more
         case .device(let action):
             handle(action)
+        case .screen(let tooSmall):
+            state.tooSmall = tooSmall
         case .resume:
             record(.resumed)
             var text = "Resumed \(session.stage.name). Everything saved before is here."

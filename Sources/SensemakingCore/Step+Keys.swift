@@ -48,9 +48,13 @@ extension Step {
                 state.message = .info(Self.quitQuestion)
             }
         case .enter:
+            // Below the minimum size nobody can see what Enter would send: it waits in the box.
+            if state.tooSmall { return state.message = .info(Self.heldText) }
             submit()
         }
     }
+
+    static let heldText = "Nothing was sent while the window was too small to read: the text waits here; press Enter to send it."
 
     /// Enter: the line in the box becomes a contribution, names, or a command.
     mutating func submit() {

@@ -35,7 +35,7 @@ func renderWhole(_ state: AppState, size: Size, theme: Theme) -> (frame: Frame, 
 
 func drawTooSmall(_ frame: inout Frame) {
     let size = frame.size
-    let text = "Make the window at least \(minimumSize.width)×\(minimumSize.height) — now \(size.width)×\(size.height)"
+    let text = "Make the window at least \(minimumSize.width)×\(minimumSize.height) — now \(size.width)×\(size.height). Typing waits until then; nothing is sent."
     let lines = TextLayout.wrap(text, width: max(2, size.width)).map(\.text)
     let top = max(0, (size.height - lines.count) / 2)
     for (offset, line) in lines.enumerated() where top + offset < size.height {

@@ -87,6 +87,10 @@ public final class Workshop {
         } else if change != .none {
             terminal.draw(frame, rows: change.rows)
         }
+        // A screen too small to read holds Enter, so nothing typed blind is saved.
+        let size = terminal.size
+        let tooSmall = size.width < minimumSize.width || size.height < minimumSize.height
+        if tooSmall != state.tooSmall { _ = reduce(&state, .screen(tooSmall: tooSmall)) }
         // The view kept the page within the list; the core learns where it stands.
         if let scrolled = frame.scrolled, scrolled.page != state.scroll || scrolled.more != state.scrollMore {
             _ = reduce(&state, .scrolled(page: scrolled.page, more: scrolled.more))

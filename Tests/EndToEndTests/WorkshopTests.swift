@@ -144,11 +144,11 @@ import Testing
         #expect(written.contains("third pasted lineMARK"))
     }
 
-    /// Below the minimum size the screen says so; enlarged, the session comes back.
+    /// Below the minimum size the screen says so and Enter is held; enlarged, the session comes back.
     @Test func resizeBelowTheMinimumAndBack() throws {
         let tmux = try Tmux()
         defer { tmux.close() }
-        try tmux.startWorkshop()
+        let log = try tmux.startWorkshop()
         try tmux.next(to: 1)
         try tmux.type("kept while small")
 
@@ -156,11 +156,14 @@ import Testing
         let small = try tmux.wait(for: "at least")
         #expect(small.contains("40×10") || small.contains("40x10"), "the message gives the size now:\n\(small)")
         #expect(!small.contains("Identity"), "nothing else is drawn when too small")
+        // Enter typed blind is held, never saved.
+        try tmux.press("Enter")
 
         try tmux.resize(width: 100, height: 30)
-        let large = try tmux.wait(for: "Identity")
+        let large = try tmux.wait(for: "Nothing was sent")
         #expect(!large.contains("at least"))
         #expect(large.contains("kept while small"), "the input box kept its text")
+        #expect(!((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").contains("kept while small"), "nothing typed blind reached the log")
         #expect(large.contains("E2E workshop"))
         // The header spans the new width: the timer sits at the right edge.
         let header = large.split(separator: "\n").first.map(String.init) ?? ""

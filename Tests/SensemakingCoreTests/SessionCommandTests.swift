@@ -111,6 +111,22 @@ struct SessionCommandTests {
         #expect(room.session.suspended)
     }
 
+    /// Below the minimum size the screen cannot be read: Enter keeps the line in the box
+    /// and says so, and sends it once the screen is back.
+    @Test func enterIsHeldWhileTheScreenIsTooSmall() {
+        var room = Room()
+        room.type("/next")
+        #expect(room.send(.screen(tooSmall: true)) == [])
+        for character in "blind" { room.key(.character(character)) }
+        #expect(room.key(.enter) == [])
+        #expect(room.state.input.text == "blind")
+        #expect(room.message == .info("Nothing was sent while the window was too small to read: the text waits here; press Enter to send it."))
+        room.send(.screen(tooSmall: false))
+        #expect(room.key(.enter).count == 1)
+        #expect(room.state.input.text.isEmpty)
+        #expect(room.session.contributions.last?.text == "blind")
+    }
+
     @Test func anyOtherKeyBetweenTwoCtrlCsDisarmsIt() {
         var room = Room()
         room.key(.interrupt)

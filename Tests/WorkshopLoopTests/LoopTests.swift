@@ -51,6 +51,27 @@ import Glibc
         #expect(terminal.drawn.filter { $0.reads < enter }.allSatisfy { !$0.snapshot.contains("Hello room") })
     }
 
+    @Test("Below the minimum size Enter is held: nothing typed blind reaches the log until the screen is back")
+    func typingHeldWhileTooSmall() throws {
+        let io = MemoryFileIO()
+        let journal = try Journal.create(path: Self.path, header: Self.header, io: io, now: Self.started)
+        let small = ScriptedTerminal.keys("/next\r") + [.resize(Size(width: 50, height: 14))] + ScriptedTerminal.keys("blind typing\r")
+        let script = small + [.resize(Size(width: 80, height: 24))] + ScriptedTerminal.keys("\r")
+        let terminal = ScriptedTerminal(script: script)
+        terminal.snapshot = { Self.text(io.contents(Self.path)) }
+        let workshop = Self.workshop(terminal, journal)
+        _ = workshop.run()
+
+        let blind = terminal.drawn.filter { $0.reads <= small.count + 1 }
+        #expect(blind.allSatisfy { !$0.snapshot.contains("blind typing") })
+        let tooSmall = try #require(terminal.drawn.first { $0.reads == small.count })
+        #expect(tooSmall.frame.text.contains("nothing is sent"))
+        let back = try #require(terminal.drawn.first { $0.reads == small.count + 1 })
+        #expect(back.frame.text.contains("› blind typing"))
+        #expect(back.frame.text.contains("Nothing was sent while the window was too small"))
+        #expect(Self.text(io.contents(Self.path)).contains("blind typing"))
+    }
+
     @Test("A failing journal shows NOT SAVED, keeps the record, and saves it once the disk is back")
     func notSaved() throws {
         let io = MemoryFileIO()
