@@ -34,23 +34,14 @@ extension Step {
                 !session.contributions.contains { $0.author == name && !$0.retracted }
             }
             if !silent.isEmpty, !confirmed {
-                return ask("\(Self.names(silent)) \(silent.count == 1 ? "has" : "have") not spoken: Enter again closes.")
-            }
-            // At Close the banner says who is yet to check out: /end asks about them too.
-            let checkedOut = Set(session.items(inStage: session.current).compactMap(\.author))
-            let waiting = session.anonymous || session.stage != .close ? [] : session.roster.filter { !checkedOut.contains($0) }
-            if !waiting.isEmpty, !confirmed {
-                return ask("\(Self.names(waiting)) \(waiting.count == 1 ? "has" : "have") not checked out: Enter again closes.")
+                let names = silent.count == 1 ? silent[0]
+                    : silent.dropLast().joined(separator: ", ") + " and " + silent[silent.count - 1]
+                return ask("\(names) \(silent.count == 1 ? "has" : "have") not spoken: Enter again closes.")
             }
             record(.ended)
             effects.append(.exit(.end))
         case .quit:
             quit()
         }
-    }
-
-    /// "Ben", "Ben and Dev", "Ana, Ben and Dev".
-    static func names(_ names: [String]) -> String {
-        names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
     }
 }

@@ -275,17 +275,6 @@ struct CurationTests {
         #expect(room.key(.enter) == [write(.ended), .exit(.end)])
     }
 
-    @Test func endAtCloseAsksOnceWhileSomeoneHasNotCheckedOut() {
-        var room = room(in: StageIndex.identity)
-        room.type("A nurse"); room.type("A carer"); room.type("A manager")   // everyone has spoken
-        room.type("/goto close")
-        room.type("Hopeful")                                    // Ana checks out
-        room.type("/end")
-        #expect(room.message == .info("Ben and Chi have not checked out: Enter again closes."))
-        #expect(room.input == "/end")
-        #expect(room.key(.enter) == [write(.ended), .exit(.end)])
-    }
-
     // MARK: Partial dots
 
     @Test func partialDotsSayHowManyAreLeftAndAddUp() {
