@@ -50,6 +50,8 @@ public final class JoinServer: Sendable {
         router.get("/") { request, _ in self.page(request) }
         router.get("/app.css") { _, _ in Self.text(JoinPage.style, type: "text/css; charset=utf-8") }
         router.get("/app.js") { _, _ in Self.text(JoinPage.script, type: "text/javascript; charset=utf-8") }
+        // Browsers ask for it by themselves: no icon, and no error in the console.
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
         router.get("/j/:secret") { _, context in self.joinByLink(context.parameters.get("secret") ?? "") }
         router.post("/join") { request, _ in await self.joinByCode(request) }
         router.post("/name") { request, _ in await self.pickName(request) }
@@ -268,7 +270,9 @@ struct Guard: RouterMiddleware {
     static let headers: HTTPFields = [
         .contentSecurityPolicy: "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
         .xContentTypeOptions: "nosniff",
-        .init("Referrer-Policy")!: "no-referrer",
+        // Not no-referrer: under it a browser posts a form with `Origin: null`, which the
+        // Origin check must refuse. same-origin still tells no other site anything.
+        .init("Referrer-Policy")!: "same-origin",
         .init("X-Frame-Options")!: "DENY",
     ]
 

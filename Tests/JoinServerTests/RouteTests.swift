@@ -9,12 +9,16 @@ import Testing
     @Test func everyAnswerCarriesTheSecurityHeadersAndNoCORS() async throws {
         let served = serve(session())
         try await served.app.test(.router) { client in
-            for uri in ["/", "/app.js", "/app.css", "/j/wrong", "/nowhere"] {
+            for uri in ["/", "/app.js", "/app.css", "/favicon.ico", "/j/wrong", "/nowhere"] {
                 let response = try await client.execute(uri: uri, method: .get)
                 #expect(response.headers[.contentSecurityPolicy] == "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'", "\(uri)")
                 #expect(response.headers[.xContentTypeOptions] == "nosniff", "\(uri)")
                 #expect(response.headers[.accessControlAllowOrigin] == nil, "\(uri)")
+                // Under no-referrer a browser posts forms with `Origin: null` (the browser test).
+                #expect(response.headers[.init("Referrer-Policy")!] == "same-origin", "\(uri)")
             }
+            // The icon a browser asks for by itself: nothing, and no 404 in its console.
+            #expect(try await client.execute(uri: "/favicon.ico", method: .get).status == .noContent)
         }
     }
 
