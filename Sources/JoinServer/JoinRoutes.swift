@@ -42,7 +42,19 @@ public final class JoinServer: Sendable {
     }
 
     /// Who is connected, for the facilitator.
-    public var connected: [String?] { devices.names }
+    public var connected: [ConnectedDevice] { devices.connected }
+
+    /// `/remove N`: device `number` joins no more; its event stream ends now.
+    public func remove(_ number: Int) {
+        guard devices.remove(number: number) else { return }
+        hub.wakeWatchers()
+        tellConnected()
+    }
+
+    /// The loop keeps who is connected for `/devices`.
+    private func tellConnected() {
+        hub.tell(.connected(devices.connected))
+    }
 
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
@@ -101,6 +113,7 @@ public final class JoinServer: Sendable {
         guard let token = devices.add() else {
             return Self.html(JoinPage.join(notice: "The room is full."), status: .serviceUnavailable)
         }
+        tellConnected()
         var response = Self.redirect("/")
         // HttpOnly: the page's script cannot read it; SameSite=Strict: no other site's page
         // can send with it.
@@ -108,6 +121,8 @@ public final class JoinServer: Sendable {
         return response
     }
 
+    /// A name picked from who is here (`name`), or a new one typed (`add`), which joins the
+    /// session as `/join NAME` does: through the loop, answered once it is on disk.
     func pickName(_ request: Request) async -> Response {
         guard let token = token(request), devices.device(token) != nil else { return Self.notJoined() }
         let form: [String: String]
@@ -115,12 +130,30 @@ public final class JoinServer: Sendable {
         case .success(let fields): form = fields
         case .failure(let refusal): return refusal.response
         }
+        func again(_ notice: String, _ status: HTTPResponse.Status) -> Response {
+            Self.html(JoinPage.pickName(ParticipantView(hub.current.session, participant: nil), notice: notice), status: status)
+        }
+        var wanted = form["name"]
+        if let added = form["add"] {
+            let name: String
+            switch Sanitizer.clean(added, as: .name) {
+            case .failure(let failure): return again(failure.message, .unprocessableContent)
+            case .success(let cleaned): name = cleaned
+            }
+            wanted = name
+            switch await hub.send(.join(name: name, key: Secrets.random128()), timeout: configuration.sendTimeout) {
+            case .sent: break
+            case .refused(let reason): return again(reason, .conflict)
+            case .notSaved, .noAnswer:
+                return again("Your name is not saved yet. Add it again; it will not be added twice.", .serviceUnavailable)
+            }
+        }
         let session = hub.current.session
-        guard let name = form["name"].flatMap(session.participant(named:)) else {
-            return Self.html(JoinPage.pickName(ParticipantView(session, participant: nil),
-                                               notice: "Pick a name from the list."), status: .unprocessableContent)
+        guard let name = wanted.flatMap(session.participant(named:)) else {
+            return again("Pick a name from the list.", .unprocessableContent)
         }
         devices.bind(token, to: name)
+        tellConnected()
         return Self.redirect("/")
     }
 
@@ -140,7 +173,7 @@ public final class JoinServer: Sendable {
         }
         let session = hub.current.session
         let participant = session.anonymous ? nil : device.name
-        switch await hub.send(.send(participant: participant, text: text, key: key), key: key, timeout: configuration.sendTimeout) {
+        switch await hub.send(.send(participant: participant, text: text, key: key), timeout: configuration.sendTimeout) {
         case .sent:
             if !wantsJSON { return Self.redirect("/?sent=1") }
             return answer(.ok, "Sent: saved.", json: true, device: device, status: "sent")

@@ -53,7 +53,10 @@ enum Launch {
             throw Failure("\(error)", code: 2)
         }
         let workshop = Workshop(state: state, journal: journal, terminal: screen, theme: theme)
-        if let hub = service?.server.hub { workshop.published = hub.publish }
+        if let server = service?.server {
+            workshop.published = server.hub.publish
+            workshop.removeDevice = server.remove
+        }
         let reason = workshop.run(resuming: resuming)
         service?.stop()
         screen.stop()

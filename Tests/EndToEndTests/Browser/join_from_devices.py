@@ -146,6 +146,7 @@ def console_problems(driver):
 
 code = re.search(r"code (\d{6})", wait_screen("Join on your phone")).group(1)
 ana, ben = phone(), phone(script=False)
+drivers = [ana, ben]
 try:
     # Joining: by the code on the screen, then the name, from the list of who is here.
     join(ana, code, "Ana")
@@ -180,7 +181,26 @@ try:
     type_line("/turn Ben")
     wait_text(ana, "//p[@role='status']", "Ben's turn.")
 
-    for name, driver in (("Ana", ana), ("Ben", ben)):
+    # Dee is not on the list: she adds her own name, which joins as /join does.
+    dee = phone()
+    drivers.append(dee)
+    dee.get(URL)
+    labelled(dee, "Join code (on the room's screen)").send_keys(code)
+    button(dee, "Join").click()
+    labelled(dee, "Not on the list? Your name").send_keys("Dee")
+    button(dee, "Add me").click()
+    wait_text(dee, "//header", "You: Dee")
+    wait_screen("Dee joined.")
+    check(log_text().count("**Dee** joined.") == 1, "Dee's joining is in the log once")
+
+    # The facilitator sees who is connected and removes Dee's phone: it is told to join again.
+    type_line("/devices")
+    wait_screen("3 devices: 1 Ana · 2 Ben · 3 Dee")
+    type_line("/remove 3")
+    wait_screen("Device 3 (Dee) removed")
+    find(dee, "//h1[normalize-space()='Join the session']")
+
+    for name, driver in (("Ana", ana), ("Ben", ben), ("Dee", dee)):
         problems = console_problems(driver)
         check(not problems, "%s's browser console shows no CSP violation or script error: %s" % (name, problems))
 
@@ -192,8 +212,8 @@ except Exception as error:  # a wait that timed out, an element not found
     failures.append("%s: %s" % (type(error).__name__, str(error)))
     failures.append("the projected screen was:\n" + screen())
 finally:
-    ana.quit()
-    ben.quit()
+    for driver in drivers:
+        driver.quit()
 
 for failure in failures:
     print(failure)
