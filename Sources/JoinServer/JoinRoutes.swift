@@ -15,13 +15,18 @@ public final class JoinServer: Sendable {
         public var now: @Sendable () -> Double
         /// How long a send waits for the loop's answer.
         public var sendTimeout: Duration
+        /// How often an idle event stream says something: a phone's browser, a Wi-Fi access
+        /// point or a proxy drops a silent connection, and a write to a phone that went away
+        /// fails, which ends its stream here.
+        public var heartbeat: Duration
 
         public init(hosts: Set<String>, secrets: Secrets, now: @escaping @Sendable () -> Double = JoinServer.uptime,
-                    sendTimeout: Duration = .seconds(10)) {
+                    sendTimeout: Duration = .seconds(10), heartbeat: Duration = .seconds(20)) {
             self.hosts = hosts
             self.secrets = secrets
             self.now = now
             self.sendTimeout = sendTimeout
+            self.heartbeat = heartbeat
         }
     }
 
@@ -191,26 +196,51 @@ public final class JoinServer: Sendable {
         return Self.text(Self.json(ParticipantView(hub.current.session, participant: device.name)), type: "application/json")
     }
 
-    /// Server-Sent Events: the device's view now, then again each time it changes.
+    /// Server-Sent Events: the device's view now, then again each time it changes, and a
+    /// comment when nothing changed for a `heartbeat`. A phone that slept reconnects by itself
+    /// (EventSource, after `retry` milliseconds) and is sent its view at once.
     func events(_ request: Request) -> Response {
         guard let token = token(request), devices.device(token) != nil else { return Self.notJoined() }
         let updates = hub.updates()
-        let devices = self.devices
+        let hub = self.hub, devices = self.devices, heartbeat = configuration.heartbeat
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream"
         headers[.cacheControl] = "no-store"
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            // A wake is a change or a beat; either way the view is made from the hub's state
+            // now, so a wake dropped for a newer one loses nothing.
+            let (wakes, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+            let forward = Task {
+                for await _ in updates { wake.yield() }
+                wake.finish()
+            }
+            let beat = Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: heartbeat)
+                    wake.yield()
+                }
+            }
+            defer {
+                forward.cancel()
+                beat.cancel()
+            }
+            try await writer.write(ByteBuffer(string: "retry: 3000\n\n"))
             var last = ""
-            for await snapshot in updates {
+            for await _ in wakes {
                 // A device removed by the facilitator hears no more.
                 guard let device = devices.device(token) else { break }
-                let view = Self.json(ParticipantView(snapshot.session, participant: device.name))
-                if view == last { continue }
+                let view = Self.json(ParticipantView(hub.current.session, participant: device.name))
+                try await writer.write(ByteBuffer(string: Self.event(view, last: last)))
                 last = view
-                try await writer.write(ByteBuffer(string: "data: \(view)\n\n"))
             }
             try await writer.finish(nil)
         })
+    }
+
+    /// What an event stream writes on a wake: the view when it changed, else a comment that
+    /// keeps the connection alive.
+    static func event(_ view: String, last: String) -> String {
+        view == last ? ":\n\n" : "data: \(view)\n\n"
     }
 
     // MARK: Helpers

@@ -243,8 +243,14 @@ import Testing
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "text/event-stream")
             let expected = JoinServer.json(ParticipantView(served.loop.state.session, participant: "Ana"))
-            #expect(response.text == "data: \(expected)\n\n")
+            #expect(response.text == "retry: 3000\n\ndata: \(expected)\n\n")
         }
+    }
+
+    @Test func anIdleEventStreamSaysACommentAndAChangeSaysTheView() {
+        #expect(JoinServer.event("{\"v\":1}", last: "") == "data: {\"v\":1}\n\n")
+        #expect(JoinServer.event("{\"v\":1}", last: "{\"v\":1}") == ":\n\n", "a heartbeat: a comment EventSource ignores")
+        #expect(JoinServer.event("{\"v\":2}", last: "{\"v\":1}") == "data: {\"v\":2}\n\n")
     }
 
     @Test func theViewRouteIsTheParticipantView() async throws {

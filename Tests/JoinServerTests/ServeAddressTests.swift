@@ -21,3 +21,14 @@ import Testing
         }
     }
 }
+
+@Suite struct ServeFailureTests {
+    @Test func aTakenPortOrAForeignAddressIsSaidPlainly() {
+        let address = ServeAddress(host: "127.0.0.1", port: 8765)
+        #expect(JoinService.explain("bind(descriptor:ptr:bytes:): Address already in use) (errno: 98)", address)
+                == "Cannot serve on 127.0.0.1:8765: the port is taken by another program; choose another, such as --serve 127.0.0.1:8766.")
+        #expect(JoinService.explain("bind(descriptor:ptr:bytes:): Cannot assign requested address) (errno: 99)", address)
+                == "Cannot serve on 127.0.0.1:8765: 127.0.0.1 is not an address of this machine (`ip addr` lists them).")
+        #expect(JoinService.explain("something else", address) == "Cannot serve on 127.0.0.1:8765: something else")
+    }
+}
