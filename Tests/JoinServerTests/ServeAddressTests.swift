@@ -32,3 +32,16 @@ import Testing
         #expect(JoinService.explain("something else", address) == "Cannot serve on 127.0.0.1:8765: something else")
     }
 }
+
+@Suite struct BareServeTests {
+    @Test func serveAloneGetsTheDefaultPortAndAnAddressIsKept() {
+        #expect(ServeAddress.fillingBareServe(["run", "--serve"]) == ["run", "--serve", "8765"])
+        #expect(ServeAddress.fillingBareServe(["run", "--serve", "--title", "x"]) == ["run", "--serve", "8765", "--title", "x"])
+        #expect(ServeAddress.fillingBareServe(["resume", "--serve", "log.md"]) == ["resume", "--serve", "8765", "log.md"])
+        #expect(ServeAddress.fillingBareServe(["run", "--serve", "9000"]) == ["run", "--serve", "9000"])
+        #expect(ServeAddress.fillingBareServe(["run", "--serve", "10.0.0.7:9000"]) == ["run", "--serve", "10.0.0.7:9000"])
+        #expect(ServeAddress.fillingBareServe(["run", "--title", "--serve"]) == ["run", "--title", "--serve", "8765"],
+                "ArgumentParser then says --title needs a value, as it would have")
+        #expect(ServeAddress.fillingBareServe(["export", "log.md"]) == ["export", "log.md"])
+    }
+}
