@@ -89,15 +89,20 @@ public enum PersonalData {
     /// One line for standard error naming the contributions that look like they hold
     /// personal data, or nil when none does. `notes`: private notes are exported too.
     public static func warning(_ session: Session, notes: Bool, redacting: Bool) -> String? {
-        let flagged = session.contributions.compactMap { c -> String? in
+        let flagged = flagged(session, notes: notes)
+        guard !flagged.isEmpty else { return nil }
+        let said = "text that looks like personal data in " + flagged.joined(separator: ", ")
+        return redacting ? said + ": masked in this export; the log keeps it."
+            : said + ": --redact masks it in the export; the log keeps it."
+    }
+
+    /// The contributions an export would show that look like personal data: "#14 (name with a title)".
+    public static func flagged(_ session: Session, notes: Bool) -> [String] {
+        session.contributions.compactMap { c -> String? in
             guard !c.retracted, notes || !c.isPrivate else { return nil }
             let kinds = Self.kinds(in: c.text)
             if kinds.isEmpty { return nil }
             return "#\(c.id) (\(kinds.map(\.rawValue).joined(separator: ", ")))"
         }
-        guard !flagged.isEmpty else { return nil }
-        let said = "text that looks like personal data in " + flagged.joined(separator: ", ")
-        return redacting ? said + ": masked in this export; the log keeps it."
-            : said + ": --redact masks it in the export; the log keeps it."
     }
 }

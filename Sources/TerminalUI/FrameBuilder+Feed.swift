@@ -154,10 +154,14 @@ extension FrameBuilder {
 
     func tagParts(_ contribution: Contribution, showWhen: Bool) -> [String] {
         var parts: [String] = []
-        let tags = contribution.tags
+        // Only the tags its kind means: an owner on an action, a story on a reply.
+        let tags = contribution.fittingTags
         if let identity = tags.speakingAs { parts.append("as \(identity)") }
         if showWhen, let when = tags.when { parts.append(when) }
         if let owner = tags.owner, owner != contribution.author { parts.append("owner: \(owner)") }
+        if let due = tags.due { parts.append("due \(due)") }
+        // The room sees a reply as one, not as another story.
+        if let story = tags.replyTo { parts.append("reply to #\(story)") }
         if contribution.edited { parts.append("edited") }
         return parts
     }

@@ -119,12 +119,22 @@ public final class Workshop {
         }
     }
 
-    /// `/export`: the Markdown report beside the log, from the same records.
+    /// `/export`: the Markdown report beside the log, from the same records, as
+    /// `sensemaking export LOG` writes it by default: local time (TZ, else the system's
+    /// zone; UTC when TZ names no zone), names as said, never the private notes, nothing
+    /// masked. Other formats and options are the command line's (docs/facilitator-guide.md).
     private func export() {
         let path = ExportFormat.besideLog(journal.path)
+        let options = Report.Options(timeZone: ExportFormat.zone(named: nil) ?? TimeZone(identifier: "UTC")!)
         do {
-            try ExportFile.write(MarkdownReport.render(Report(state.session)), to: path, log: journal.path, force: false)
-            _ = reduce(&state, .notice(.info("Report written: \(path)")))
+            try ExportFile.write(MarkdownReport.render(Report(state.session, options: options)), to: path, log: journal.path, force: false)
+            let flagged = PersonalData.flagged(state.session, notes: false)
+            if flagged.isEmpty {
+                _ = reduce(&state, .notice(.info("Report written, without private notes: \(path)")))
+            } else {
+                _ = reduce(&state, .notice(.error("Report written: \(path). Personal data? "
+                    + flagged.joined(separator: ", ") + ": sensemaking export --redact masks it.")))
+            }
         } catch {
             _ = reduce(&state, .notice(.error(error.message)))
         }

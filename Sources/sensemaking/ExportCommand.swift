@@ -57,13 +57,9 @@ struct ExportCommand: ParsableCommand {
 
     /// `--timezone`, else TZ, else the system's zone; an unknown name is refused.
     static func zone(_ name: String?) throws -> TimeZone {
-        guard let name = name ?? ProcessInfo.processInfo.environment["TZ"].flatMap({ $0.isEmpty ? nil : $0 }) else {
-            return TimeZone.current
-        }
-        // TZ may say ":Europe/London".
-        let identifier = name.hasPrefix(":") ? String(name.dropFirst()) : name
-        guard let zone = TimeZone(identifier: identifier) else {
-            throw Failure("Unknown time zone \(name): give one such as Europe/London or UTC.")
+        guard let zone = ExportFormat.zone(named: name) else {
+            let given = name ?? ProcessInfo.processInfo.environment["TZ"] ?? ""
+            throw Failure("Unknown time zone \(given): give one such as Europe/London or UTC.")
         }
         return zone
     }

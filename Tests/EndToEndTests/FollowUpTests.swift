@@ -72,8 +72,8 @@ import Testing
         for row in [
             "| 1 | Action: Share the discharge data weekly | Ben | done | every Monday since April |",
             "| 2 | Action: Invite the voluntary sector | Ana | in progress | first meeting booked |",
-            "| 3 | Signal: Waiting lists are not the only story | — | dropped | — |",
-            "| 4 | Cue: Handover times at 8am | — | carried forward | — |",
+            "| 3 | Signal: Waiting lists are not the only story | — | no longer watched | — |",
+            "| 4 | Cue: Handover times at 8am | — | watched next time | — |",
         ] {
             #expect(report.output.contains(row), "\(row)")
         }

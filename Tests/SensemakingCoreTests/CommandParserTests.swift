@@ -6,6 +6,20 @@ import Testing
 struct CommandParserTests {
     func parse(_ line: String) -> Result<Submission, CommandError> { CommandParser.parse(line) }
 
+    /// /help shows `usage`: the curation commands say what they really do.
+    @Test func helpDescribesTheCurationCommandsAsTheyWork() {
+        let help = Dictionary(uniqueKeysWithValues: CommandParser.usage.map { ($0.name, "\($0.usage)  \($0.effect)") })
+        #expect(help["kind"] == "/kind N KIND  what N is: action, observation, story, reply…")
+        #expect(help["move"] == "/move N STAGE  move contribution N to another stage")
+        #expect(help["undo"] == "/undo [N]  retract the latest contribution, or N")
+        #expect(help["edit"] == "/edit N TEXT  amend contribution N (/edit N alone loads it)")
+        #expect(help["note"] == "/note TEXT  a private note: the room sees only \"Note kept\"")
+        #expect(help["export"] == "/export  the Markdown report beside the log, no notes")
+        #expect(help["owner"] == "/owner NAME  the next action's owner (NAME! not here; by DUE)")
+        // Every kind /kind names is a kind.
+        for word in ["action", "observation", "story", "reply"] { #expect(ContributionKind.named(word) != nil) }
+    }
+
     @Test func everyCommandOfTheContractParses() {
         let cases: [(String, Command)] = [
             ("/next", .next), ("/back", .back), ("/goto 3", .goto("3")), ("/goto social activity", .goto("social activity")),

@@ -112,6 +112,23 @@ import Glibc
         #expect(terminal.drawn.last?.frame.text.contains("Report written") == true)
     }
 
+    @Test("/export never writes the private notes, and names text that looks like personal data")
+    func exportLeavesNotesOut() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("workshop.md")
+        let journal = try Journal.create(path: path, header: Self.header, now: Self.started)
+        defer { journal.close() }
+        let terminal = ScriptedTerminal(script: ScriptedTerminal.keys(
+            "/next\r/note tension in the room\rMrs Patel waited 19 days\r/export\r"))
+        _ = Self.workshop(terminal, journal).run()
+
+        let report = try String(contentsOfFile: folder.file("workshop-report.md"), encoding: .utf8)
+        #expect(report.contains("Mrs Patel waited 19 days"))
+        #expect(!report.contains("tension in the room"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("tension in the room"))
+        #expect(terminal.drawn.last?.frame.text.contains("Personal data? #2 (name with a title)") == true)
+    }
+
     @Test("/quit ends the loop; nothing after it is read")
     func quit() throws {
         let io = MemoryFileIO()

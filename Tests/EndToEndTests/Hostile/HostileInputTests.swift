@@ -83,22 +83,31 @@ struct HostileInputTests {
 
         // (c) The exports.
         try ExportCheck(session.log, in: session.tmux.directory, context: name)
-            .check(texts: texts + [header.title], ownTags: try #require(Self.baselineTags, "the baseline session ran"))
+            .check(texts: texts + [header.title], ownTags: try #require(Self.baselineTags(typeable: session.hostile.typeable), "the baseline session ran"))
         let typed = session.hostile.typeable ? 1 : 0
         return 14 + typed
     }
 
-    /// How often the report's own elements that user text could also make (tables, quotes)
-    /// appear in the Markdown report of the same session with a harmless text.
-    static let baselineTags: [String: Int]? = {
+    /// How often the report's own elements that user text could also make (tables, quotes,
+    /// second-level headings) appear in the Markdown report of the same session with a
+    /// harmless text. A text that can be typed is sent twice, which moves the turn and so
+    /// decides whether `@Ana` speaks with the `/as` identity (an "Identity map" heading):
+    /// one baseline for each.
+    static func baselineTags(typeable: Bool) -> [String: Int]? {
+        typeable ? typeableBaseline : pastedBaseline
+    }
+    static let typeableBaseline = baseline("plain words")
+    static let pastedBaseline = baseline("plain\u{7}words")
+
+    static func baseline(_ text: String) -> [String: Int]? {
         guard CMark.available else { return [:] }   // the Markdown check skips
-        guard let session = try? HostileSession(HostileText(name: "baseline", text: "plain words"), number: 999) else { return nil }
+        guard let session = try? HostileSession(HostileText(name: "baseline", text: text), number: 999) else { return nil }
         defer { session.tmux.close() }
         guard (try? session.run()) != nil,
               let markdown = try? Spawn.run([try Tmux.binary(), "export", session.log], in: session.tmux.directory).output,
               let rendered = try? CMark.render(markdown, in: session.tmux.directory) else { return nil }
         return ExportCheck.counts(rendered.tags)
-    }()
+    }
 
     /// `/join` takes names separated by commas or lines, as a line typed in Welcome does;
     /// one name that cannot be (too long, or starting with / or @, or twice) refuses them all.
