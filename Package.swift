@@ -98,7 +98,8 @@ let package = Package(
             "JoinServer", "SensemakingCore", "TerminalPort",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], exclude: ["Goldens"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SessionLog", "SensemakingCore", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SessionLog", "SensemakingCore", "TestSupport"],
+                    exclude: ["Browser/join_from_devices.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import SensemakingCore
 import Synchronization
 
 /// A token bucket: `capacity` at once, refilled at `perSecond`. Faster than that is refused.
@@ -34,11 +35,18 @@ struct RateLimit: Sendable {
 /// The devices that joined, by the token in their cookie, and the name each picked.
 final class Devices: Sendable {
     struct Device: Sendable {
+        /// What the facilitator's `/devices` and `/remove N` call it.
+        var number: Int
         var name: String?
         var sends = RateLimit.sends
     }
 
-    private let devices = Mutex<[String: Device]>([:])
+    private struct Joined {
+        var byToken: [String: Device] = [:]
+        var lastNumber = 0
+    }
+
+    private let devices = Mutex(Joined())
     private let codeAttempts = Mutex(RateLimit.codes)
     let cap: Int
 
@@ -47,32 +55,41 @@ final class Devices: Sendable {
     /// A new device's token, or nil when the room is full.
     func add() -> String? {
         let token = Secrets.random128()
-        return devices.withLock { devices in
-            guard devices.count < cap else { return nil }
-            devices[token] = Device()
+        return devices.withLock { joined in
+            guard joined.byToken.count < cap else { return nil }
+            joined.lastNumber += 1
+            joined.byToken[token] = Device(number: joined.lastNumber)
             return token
         }
     }
 
     func device(_ token: String?) -> Device? {
         guard let token else { return nil }
-        return devices.withLock { $0[token] }
+        return devices.withLock { $0.byToken[token] }
     }
 
     func bind(_ token: String, to name: String) {
-        devices.withLock { $0[token]?.name = name }
+        devices.withLock { $0.byToken[token]?.name = name }
     }
 
-    func remove(_ token: String) {
-        _ = devices.withLock { $0.removeValue(forKey: token) }
+    /// Forgets device `number`: its cookie joins no more. Whether there was one.
+    func remove(number: Int) -> Bool {
+        devices.withLock { joined in
+            guard let token = joined.byToken.first(where: { $0.value.number == number })?.key else { return false }
+            joined.byToken[token] = nil
+            return true
+        }
     }
 
-    /// Who is connected, by name (nil: not named yet), for the facilitator.
-    var names: [String?] { devices.withLock { $0.values.map(\.name) } }
+    /// Who is connected, in the order they joined, for the facilitator.
+    var connected: [ConnectedDevice] {
+        devices.withLock { $0.byToken.values.map { ConnectedDevice(number: $0.number, name: $0.name) } }
+            .sorted { $0.number < $1.number }
+    }
 
     /// Whether device `token` may send at `now`.
     func allowSend(_ token: String, at now: Double) -> Bool {
-        devices.withLock { $0[token]?.sends.take(at: now) ?? false }
+        devices.withLock { $0.byToken[token]?.sends.take(at: now) ?? false }
     }
 
     func allowCodeAttempt(at now: Double) -> Bool {

@@ -51,7 +51,7 @@ public final class JoinHub: Sendable {
             return current
         }
         guard let changed else { return }
-        for stream in watchers.withLock({ Array($0.streams.values) }) { stream.yield(changed) }
+        yieldToAll(changed)
     }
 
     public var current: Snapshot { snapshot.withLock { $0 } }
@@ -87,23 +87,47 @@ public final class JoinHub: Sendable {
         for stream in streams { stream.finish() }
     }
 
-    /// The outcome of send `key` as a snapshot shows it, or nil while the loop has not seen it.
-    static func outcome(of key: String, in snapshot: Snapshot) -> Outcome? {
-        if snapshot.session.sendKeys.contains(key) { return snapshot.save == .saved ? .sent : .notSaved }
-        if let reason = snapshot.refusals[key] { return .refused(reason) }
-        return nil
+    /// What became of `action` as a snapshot shows it, or nil while the loop has not seen it.
+    static func outcome(of action: DeviceAction, in snapshot: Snapshot) -> Outcome? {
+        let saved: Outcome = snapshot.save == .saved ? .sent : .notSaved
+        switch action {
+        case .send(_, _, let key):
+            if snapshot.session.sendKeys.contains(key) { return saved }
+            return snapshot.refusals[key].map(Outcome.refused)
+        case .join(let name, let key):
+            if let reason = snapshot.refusals[key] { return .refused(reason) }
+            return snapshot.session.participant(named: name) == nil ? nil : saved
+        case .connected:
+            return nil
+        }
     }
 
-    /// Posts `action` to the loop and waits for what became of send `key`, up to `timeout`.
-    public func send(_ action: DeviceAction, key: String, timeout: Duration = .seconds(10)) async -> Outcome {
+    /// Tells the loop something that needs no answer (who is connected).
+    func tell(_ action: DeviceAction) {
+        post(.device(action))
+    }
+
+    /// Hands every watcher the current snapshot again, changed or not: an event stream whose
+    /// device was removed then ends at once.
+    func wakeWatchers() {
+        yieldToAll(current)
+    }
+
+    private func yieldToAll(_ snapshot: Snapshot) {
+        for stream in watchers.withLock({ Array($0.streams.values) }) { stream.yield(snapshot) }
+    }
+
+    /// Posts `action` to the loop and waits for what became of it, up to `timeout`.
+    public func send(_ action: DeviceAction, timeout: Duration = .seconds(10)) async -> Outcome {
         let stream = updates()
-        // A retry of a send already on disk is answered without asking the loop again.
-        if let known = Self.outcome(of: key, in: current), known == .sent { return known }
+        // A retry of a send already on disk (a name already here) is answered without
+        // asking the loop again.
+        if let known = Self.outcome(of: action, in: current), known == .sent { return known }
         post(.device(action))
         return await withTaskGroup(of: Outcome.self) { group in
             group.addTask {
                 for await snapshot in stream {
-                    if let outcome = Self.outcome(of: key, in: snapshot) { return outcome }
+                    if let outcome = Self.outcome(of: action, in: snapshot) { return outcome }
                 }
                 return .noAnswer
             }

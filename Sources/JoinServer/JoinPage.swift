@@ -20,20 +20,29 @@ enum JoinPage {
             """)
     }
 
-    /// Picking a name from who is here.
+    /// Picking a name from who is here, or adding one's own.
     static func pickName(_ view: ParticipantView, notice: String? = nil) -> String {
         let choices = view.here.enumerated().map { index, name in
             let escaped = HTMLText.escape(name)
             return "<li><input type=\"radio\" name=\"name\" id=\"n\(index)\" value=\"\(escaped)\" required>"
                 + "<label for=\"n\(index)\">\(escaped)</label></li>"
         }.joined(separator: "\n")
-        let list = view.here.isEmpty ? "<p>No one is here yet: ask the facilitator to add your name.</p>"
-            : "<fieldset><legend>Who are you?</legend><ul class=\"names\">\n\(choices)\n</ul></fieldset>\n<button type=\"submit\">This is me</button>"
+        let pick = view.here.isEmpty ? "<p>No one is here yet: add your name.</p>" : """
+            <form method="post" action="/name">
+            <fieldset><legend>Who are you?</legend><ul class="names">
+            \(choices)
+            </ul></fieldset>
+            <button type="submit">This is me</button>
+            </form>
+            """
         return document(title: "Who are you? " + view.title, body: """
             <h1>\(HTMLText.escape(view.title))</h1>
             \(paragraph(notice, role: "alert"))
+            \(pick)
             <form method="post" action="/name">
-            \(list)
+            <label for="add">Not on the list? Your name</label>
+            <input id="add" name="add" autocomplete="name" maxlength="40" required>
+            <button type="submit">Add me</button>
             </form>
             """)
     }
@@ -172,6 +181,9 @@ enum JoinPage {
           }
           var events = new EventSource("/events");
           events.onmessage = function (e) { show(JSON.parse(e.data)); };
+          // Closed (not reconnecting) means the server said no: this device was removed, so
+          // the page says how to join again.
+          events.onerror = function () { if (events.readyState === EventSource.CLOSED) { location.assign("/"); } };
           form.addEventListener("submit", function (e) {
             e.preventDefault();
             button.disabled = true;
@@ -180,7 +192,10 @@ enum JoinPage {
             body.set("text", text.value);
             body.set("key", key.value);
             fetch("/send", { method: "POST", body: body, headers: { "Accept": "application/json" }, credentials: "same-origin" })
-              .then(function (r) { return r.json(); })
+              .then(function (r) {
+                if (r.status === 403) { location.assign("/"); throw new Error("not joined"); }
+                return r.json();
+              })
               .then(function (answer) {
                 notice.textContent = answer.message;
                 if (answer.status === "sent") { text.value = ""; key.value = answer.nextKey; }

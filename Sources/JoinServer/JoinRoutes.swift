@@ -15,13 +15,18 @@ public final class JoinServer: Sendable {
         public var now: @Sendable () -> Double
         /// How long a send waits for the loop's answer.
         public var sendTimeout: Duration
+        /// How often an idle event stream says something: a phone's browser, a Wi-Fi access
+        /// point or a proxy drops a silent connection, and a write to a phone that went away
+        /// fails, which ends its stream here.
+        public var heartbeat: Duration
 
         public init(hosts: Set<String>, secrets: Secrets, now: @escaping @Sendable () -> Double = JoinServer.uptime,
-                    sendTimeout: Duration = .seconds(10)) {
+                    sendTimeout: Duration = .seconds(10), heartbeat: Duration = .seconds(20)) {
             self.hosts = hosts
             self.secrets = secrets
             self.now = now
             self.sendTimeout = sendTimeout
+            self.heartbeat = heartbeat
         }
     }
 
@@ -42,7 +47,19 @@ public final class JoinServer: Sendable {
     }
 
     /// Who is connected, for the facilitator.
-    public var connected: [String?] { devices.names }
+    public var connected: [ConnectedDevice] { devices.connected }
+
+    /// `/remove N`: device `number` joins no more; its event stream ends now.
+    public func remove(_ number: Int) {
+        guard devices.remove(number: number) else { return }
+        hub.wakeWatchers()
+        tellConnected()
+    }
+
+    /// The loop keeps who is connected for `/devices`.
+    private func tellConnected() {
+        hub.tell(.connected(devices.connected))
+    }
 
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
@@ -50,6 +67,8 @@ public final class JoinServer: Sendable {
         router.get("/") { request, _ in self.page(request) }
         router.get("/app.css") { _, _ in Self.text(JoinPage.style, type: "text/css; charset=utf-8") }
         router.get("/app.js") { _, _ in Self.text(JoinPage.script, type: "text/javascript; charset=utf-8") }
+        // Browsers ask for it by themselves: no icon, and no error in the console.
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
         router.get("/j/:secret") { _, context in self.joinByLink(context.parameters.get("secret") ?? "") }
         router.post("/join") { request, _ in await self.joinByCode(request) }
         router.post("/name") { request, _ in await self.pickName(request) }
@@ -99,6 +118,7 @@ public final class JoinServer: Sendable {
         guard let token = devices.add() else {
             return Self.html(JoinPage.join(notice: "The room is full."), status: .serviceUnavailable)
         }
+        tellConnected()
         var response = Self.redirect("/")
         // HttpOnly: the page's script cannot read it; SameSite=Strict: no other site's page
         // can send with it.
@@ -106,6 +126,8 @@ public final class JoinServer: Sendable {
         return response
     }
 
+    /// A name picked from who is here (`name`), or a new one typed (`add`), which joins the
+    /// session as `/join NAME` does: through the loop, answered once it is on disk.
     func pickName(_ request: Request) async -> Response {
         guard let token = token(request), devices.device(token) != nil else { return Self.notJoined() }
         let form: [String: String]
@@ -113,12 +135,30 @@ public final class JoinServer: Sendable {
         case .success(let fields): form = fields
         case .failure(let refusal): return refusal.response
         }
+        func again(_ notice: String, _ status: HTTPResponse.Status) -> Response {
+            Self.html(JoinPage.pickName(ParticipantView(hub.current.session, participant: nil), notice: notice), status: status)
+        }
+        var wanted = form["name"]
+        if let added = form["add"] {
+            let name: String
+            switch Sanitizer.clean(added, as: .name) {
+            case .failure(let failure): return again(failure.message, .unprocessableContent)
+            case .success(let cleaned): name = cleaned
+            }
+            wanted = name
+            switch await hub.send(.join(name: name, key: Secrets.random128()), timeout: configuration.sendTimeout) {
+            case .sent: break
+            case .refused(let reason): return again(reason, .conflict)
+            case .notSaved, .noAnswer:
+                return again("Your name is not saved yet. Add it again; it will not be added twice.", .serviceUnavailable)
+            }
+        }
         let session = hub.current.session
-        guard let name = form["name"].flatMap(session.participant(named:)) else {
-            return Self.html(JoinPage.pickName(ParticipantView(session, participant: nil),
-                                               notice: "Pick a name from the list."), status: .unprocessableContent)
+        guard let name = wanted.flatMap(session.participant(named:)) else {
+            return again("Pick a name from the list.", .unprocessableContent)
         }
         devices.bind(token, to: name)
+        tellConnected()
         return Self.redirect("/")
     }
 
@@ -138,7 +178,7 @@ public final class JoinServer: Sendable {
         }
         let session = hub.current.session
         let participant = session.anonymous ? nil : device.name
-        switch await hub.send(.send(participant: participant, text: text, key: key), key: key, timeout: configuration.sendTimeout) {
+        switch await hub.send(.send(participant: participant, text: text, key: key), timeout: configuration.sendTimeout) {
         case .sent:
             if !wantsJSON { return Self.redirect("/?sent=1") }
             return answer(.ok, "Sent: saved.", json: true, device: device, status: "sent")
@@ -156,26 +196,51 @@ public final class JoinServer: Sendable {
         return Self.text(Self.json(ParticipantView(hub.current.session, participant: device.name)), type: "application/json")
     }
 
-    /// Server-Sent Events: the device's view now, then again each time it changes.
+    /// Server-Sent Events: the device's view now, then again each time it changes, and a
+    /// comment when nothing changed for a `heartbeat`. A phone that slept reconnects by itself
+    /// (EventSource, after `retry` milliseconds) and is sent its view at once.
     func events(_ request: Request) -> Response {
         guard let token = token(request), devices.device(token) != nil else { return Self.notJoined() }
         let updates = hub.updates()
-        let devices = self.devices
+        let hub = self.hub, devices = self.devices, heartbeat = configuration.heartbeat
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream"
         headers[.cacheControl] = "no-store"
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            // A wake is a change or a beat; either way the view is made from the hub's state
+            // now, so a wake dropped for a newer one loses nothing.
+            let (wakes, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+            let forward = Task {
+                for await _ in updates { wake.yield() }
+                wake.finish()
+            }
+            let beat = Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: heartbeat)
+                    wake.yield()
+                }
+            }
+            defer {
+                forward.cancel()
+                beat.cancel()
+            }
+            try await writer.write(ByteBuffer(string: "retry: 3000\n\n"))
             var last = ""
-            for await snapshot in updates {
+            for await _ in wakes {
                 // A device removed by the facilitator hears no more.
                 guard let device = devices.device(token) else { break }
-                let view = Self.json(ParticipantView(snapshot.session, participant: device.name))
-                if view == last { continue }
+                let view = Self.json(ParticipantView(hub.current.session, participant: device.name))
+                try await writer.write(ByteBuffer(string: Self.event(view, last: last)))
                 last = view
-                try await writer.write(ByteBuffer(string: "data: \(view)\n\n"))
             }
             try await writer.finish(nil)
         })
+    }
+
+    /// What an event stream writes on a wake: the view when it changed, else a comment that
+    /// keeps the connection alive.
+    static func event(_ view: String, last: String) -> String {
+        view == last ? ":\n\n" : "data: \(view)\n\n"
     }
 
     // MARK: Helpers
@@ -268,7 +333,9 @@ struct Guard: RouterMiddleware {
     static let headers: HTTPFields = [
         .contentSecurityPolicy: "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
         .xContentTypeOptions: "nosniff",
-        .init("Referrer-Policy")!: "no-referrer",
+        // Not no-referrer: under it a browser posts a form with `Origin: null`, which the
+        // Origin check must refuse. same-origin still tells no other site anything.
+        .init("Referrer-Policy")!: "same-origin",
         .init("X-Frame-Options")!: "DENY",
     ]
 

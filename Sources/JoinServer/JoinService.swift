@@ -43,10 +43,22 @@ public final class JoinService: Sendable {
         }
         started.wait()
         if let problem = failure.withLock({ $0 }) {
-            throw JoinServiceError(message: "Cannot serve on \(address.host):\(address.port): \(problem)")
+            throw JoinServiceError(message: explain(problem, address))
         }
         service.task.withLock { $0 = task }
         return service
+    }
+
+    /// Why the server could not listen, in words a facilitator can act on.
+    static func explain(_ problem: String, _ address: ServeAddress) -> String {
+        let start = "Cannot serve on \(address.host):\(address.port): "
+        if problem.contains("Address already in use") {
+            return start + "the port is taken by another program; choose another, such as --serve \(address.host):\(address.port == 8765 ? 8766 : 8765)."
+        }
+        if problem.contains("Cannot assign requested address") {
+            return start + "\(address.host) is not an address of this machine (`ip addr` lists them)."
+        }
+        return start + problem
     }
 
     /// Ends the event streams and stops listening.

@@ -29,6 +29,32 @@ public struct ServeAddress: Equatable, Sendable {
         self.port = port
     }
 
+    /// The port of `--serve` alone (and of `--serve` before a log's name or another option).
+    public static let defaultPort = 8765
+
+    /// The command line with `--serve` alone given the default port: ArgumentParser has no
+    /// option whose value may be left out, so it is filled in before parsing. A value is taken
+    /// as `--serve`'s only when it looks like `PORT` or `HOST:PORT` (`resume --serve LOG` stays
+    /// a log).
+    public static func fillingBareServe(_ arguments: [String]) -> [String] {
+        var filled: [String] = []
+        for (index, argument) in arguments.enumerated() {
+            filled.append(argument)
+            guard argument == "--serve" else { continue }
+            let next = index + 1 < arguments.count ? arguments[index + 1] : nil
+            if let next, looksLikeAddress(next) { continue }
+            filled.append(String(defaultPort))
+        }
+        return filled
+    }
+
+    /// `PORT` or `HOST:PORT` by its shape: digits last, after at most one colon.
+    static func looksLikeAddress(_ text: String) -> Bool {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let port = parts.last, !port.isEmpty else { return false }
+        return port.allSatisfy(\.isASCII) && port.allSatisfy(\.isNumber)
+    }
+
     /// What a device's browser opens.
     public var url: String { "http://\(host):\(port)/" }
 

@@ -96,6 +96,8 @@ public struct AppState: Equatable, Sendable {
     /// Sends from devices that were refused, by send key, with the reason the device shows
     /// (never the projected screen). Screen-only: a refusal changes no record.
     public var deviceRefusals: [String: String] = [:]
+    /// The devices connected through the join server (`/devices`, `/remove N`).
+    public var devices: [ConnectedDevice] = []
 
     public init(session: Session, logName: String = "", now: Date? = nil) {
         self.session = session
@@ -149,5 +151,7 @@ public enum Effect: Equatable, Sendable {
     case export
     /// `/saveas PATH`: continue the journal in a new file.
     case saveAs(String)
+    /// `/remove N`: the join server forgets device N (its cookie no longer joins).
+    case removeDevice(Int)
     case exit(ExitReason)
 }

@@ -27,6 +27,10 @@ public enum Command: Equatable, Sendable {
     case help
     /// `/qr`: how devices join, full screen.
     case qr
+    /// `/devices`: who is connected from their own device.
+    case devices
+    /// `/remove N`: disconnect device N.
+    case remove(Int)
     case export
     case saveAs(String)
     case cue(Int, String)
@@ -85,9 +89,12 @@ public enum CommandParser {
         ("saveas", "/saveas PATH", "continue the journal in a new file"),
         ("end", "/end", "close the session and write the synthesis"),
         ("quit", "/quit", "leave now; resume continues"),
+        // Two commands on one line, so that help still fits 60×16 in three columns.
+        ("devices", "/devices, /remove N", "who joined from a device; disconnect device N (--serve)"),
     ]
 
-    public static var names: [String] { usage.map(\.name) }
+    /// Every command name: those `/help` lists, and `/remove`, which shares `/devices`'s line.
+    public static var names: [String] { usage.map(\.name) + ["remove"] }
 
     public static func parse(_ line: String) -> Result<Submission, CommandError> {
         if line.hasPrefix("//") { return .success(.text(String(line.dropFirst()))) }
@@ -126,6 +133,12 @@ public enum CommandParser {
             return .success(.retract(id))
         case "help": return bare(.help)
         case "qr": return bare(.qr)
+        case "devices": return bare(.devices)
+        case "remove":
+            guard let number = Int(rest), number > 0 else {
+                return .failure(CommandError("/remove needs a device number: /remove N (/devices lists them)."))
+            }
+            return .success(.remove(number))
         case "export": return bare(.export)
         case "end": return bare(.end)
         case "quit": return bare(.quit)

@@ -8,6 +8,25 @@ public enum DeviceAction: Equatable, Sendable {
     /// A contribution typed on a device. `participant` is nil in an anonymous session;
     /// `key` is the device's own for this send, the same when the send is retried.
     case send(participant: String?, text: String, key: String)
+    /// A participant not on the list adds their own name, as `/join NAME` does. `key` is the
+    /// server's own for this request, for a refusal to find its way back.
+    case join(name: String, key: String)
+    /// Who is connected now, from the server whenever that changes: for `/devices` and
+    /// `/remove N`. Screen only, never journaled.
+    case connected([ConnectedDevice])
+}
+
+/// A device the join server holds, as the facilitator sees it.
+public struct ConnectedDevice: Equatable, Sendable {
+    /// The number `/remove N` takes: 1, 2, 3… in the order devices joined.
+    public var number: Int
+    /// The name it picked; nil before it picks one, and always in an anonymous session.
+    public var name: String?
+
+    public init(number: Int, name: String?) {
+        self.number = number
+        self.name = name
+    }
 }
 
 extension Step {
@@ -22,7 +41,30 @@ extension Step {
             }
             let inTurn = participant != nil && participant == session.turnHolder
             contribute(text, from: participant, inTurn: inTurn, sendKey: key)
+        case .join(let raw, let key):
+            if let refusal = Self.refusal(ofName: raw, in: session) {
+                state.deviceRefusals[key] = refusal
+                return
+            }
+            addNames(raw)
+        case .connected(let devices):
+            state.devices = devices
         }
+    }
+
+    /// Why a name typed on a device cannot join, or nil when `addNames` takes it as it is:
+    /// one name, clean, new. Said to the device, never to the projected screen.
+    static func refusal(ofName raw: String, in session: Session) -> String? {
+        if session.ended { return "The session has ended." }
+        if session.anonymous { return "This session is anonymous: join with no name." }
+        if raw.contains(",") { return "One name only." }
+        switch Sanitizer.clean(raw, as: .name) {
+        case .failure(let failure): return failure.message
+        case .success(let name):
+            if let problem = nameProblem(name) { return problem }
+            if let here = session.participant(named: name) { return "\(here) is already here: pick it from the list." }
+        }
+        return nil
     }
 
     /// Why a device's send cannot be saved now, or nil when it can. Checked before

@@ -14,12 +14,12 @@ extension Step {
         case .mind(let number, let raw): noteMindChanger(number, raw)
         case .mark(let number, let status, let raw): mark(number, status, raw)
         case .timer(let timer): runTimer(timer)
+        case .devices: listDevices()
+        case .remove(let number): removeDevice(number)
         case .help:
             state.showHelp = true
         case .qr:
-            guard state.join != nil else {
-                return fail("Devices join only when the session is served: start it with --serve PORT.")
-            }
+            guard served() else { return }
             state.showJoin = true
         case .export:
             effects.append(.export)

@@ -12,7 +12,7 @@ extension Step {
             case .failure(let failure):
                 return fail(failure.message)
             case .success(let name):
-                if let problem = nameProblem(name) { return fail(problem) }
+                if let problem = Self.nameProblem(name) { return fail(problem) }
                 if session.participant(named: name) != nil || added.contains(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) {
                     return fail("\(name) is already here.")
                 }
@@ -39,7 +39,7 @@ extension Step {
     }
 
     /// Names are used after `@` and in `/turn`: they cannot start with a command sign.
-    func nameProblem(_ name: String) -> String? {
+    static func nameProblem(_ name: String) -> String? {
         if name.hasPrefix("/") || name.hasPrefix("@") { return "A name cannot start with / or @." }
         if name.contains("\n") { return "A name is one line." }
         return nil

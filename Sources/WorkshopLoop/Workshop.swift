@@ -23,6 +23,8 @@ public final class Workshop {
     /// Called with the state after each turn of the loop, once its records are on disk: the
     /// join server's view of the session (`JoinHub.publish`). Called on the loop's thread.
     public var published: ((AppState) -> Void)?
+    /// `/remove N`: the join server forgets device N (`JoinServer.remove`).
+    public var removeDevice: ((Int) -> Void)?
 
     /// `clock` stamps each action (`.tick`); tests pass a fixed one.
     public init(state: AppState, journal: Journal, terminal: any Terminal, theme: Theme,
@@ -115,6 +117,7 @@ public final class Workshop {
             case .bell: terminal.beep()
             case .export: export()
             case .saveAs(let path): saveAs(path)
+            case .removeDevice(let number): removeDevice?(number)
             case .exit(let reason): exit = reason
             }
         }

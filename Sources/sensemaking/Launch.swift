@@ -13,9 +13,12 @@ enum Launch {
     /// `run`: a new log, then the session.
     static func start(header: SessionHeader, logPath: String, theme name: ThemeName, serve: ServeAddress?) throws {
         try checkTerminal()
-        let journal = try open { try Journal.create(path: logPath, header: header) }
         let state = AppState(session: Session(header: header), logName: Workshop.displayName(logPath), now: Date())
-        try run(state: state, journal: journal, theme: name, resuming: false, serve: serve)
+        // The log is created once the server listens: a port that is taken leaves no log
+        // behind to block the same command run again.
+        try run(state: state, theme: name, resuming: false, serve: serve) {
+            try open { try Journal.create(path: logPath, header: header) }
+        }
     }
 
     /// `resume`: the log replayed through the same `apply`, then the session goes on.
@@ -24,11 +27,11 @@ enum Launch {
         let (journal, session, notices) = try open { try Journal.resume(path: logPath) }
         var state = AppState(session: session, logName: Workshop.displayName(logPath), now: Date())
         if let notice = notices.first { state.message = .info(notice) }
-        try run(state: state, journal: journal, theme: name, resuming: true, serve: serve)
+        try run(state: state, theme: name, resuming: true, serve: serve) { journal }
     }
 
-    private static func run(state: AppState, journal: Journal, theme name: ThemeName, resuming: Bool,
-                            serve: ServeAddress?) throws {
+    private static func run(state: AppState, theme name: ThemeName, resuming: Bool, serve: ServeAddress?,
+                            journal openJournal: () throws -> Journal) throws {
         var state = state
         let theme = Theme.resolve(name.rawValue, environment: ProcessInfo.processInfo.environment)
         // The inbox exists before the screen, so the server is listening (or has failed
@@ -45,6 +48,13 @@ enum Launch {
             }
             state.join = JoinService.joinInfo(serve, secrets: secrets)
         }
+        let journal: Journal
+        do {
+            journal = try openJournal()
+        } catch {
+            service?.stop()
+            throw error
+        }
         let screen: CursesScreen
         do {
             screen = try CursesScreen.start(theme: theme, inbox: inbox)
@@ -53,7 +63,10 @@ enum Launch {
             throw Failure("\(error)", code: 2)
         }
         let workshop = Workshop(state: state, journal: journal, terminal: screen, theme: theme)
-        if let hub = service?.server.hub { workshop.published = hub.publish }
+        if let server = service?.server {
+            workshop.published = server.hub.publish
+            workshop.removeDevice = server.remove
+        }
         let reason = workshop.run(resuming: resuming)
         service?.stop()
         screen.stop()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import JoinServer
 
 @main
 struct Sensemaking: ParsableCommand {
@@ -17,4 +18,9 @@ struct Sensemaking: ParsableCommand {
         subcommands: [RunCommand.self, ResumeCommand.self, ExportCommand.self, PlanCommand.self],
         defaultSubcommand: RunCommand.self
     )
+
+    static func main() {
+        // `--serve` alone: port 8765 on this machine's network address.
+        main(ServeAddress.fillingBareServe(Array(CommandLine.arguments.dropFirst())))
+    }
 }

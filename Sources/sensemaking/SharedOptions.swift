@@ -15,7 +15,7 @@ struct LookOptions: ParsableArguments {
 
 /// `--serve [HOST:]PORT`: participants join from their own devices (`run` and `resume`).
 struct ServeOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Serve a join page for participants' own devices; a port alone uses this machine's network address.",
+    @Option(help: ArgumentHelp("Serve a join page for participants' own devices. A port alone, or --serve alone (port \(ServeAddress.defaultPort)), uses this machine's network address.",
                                valueName: "[HOST:]PORT"))
     var serve: String?
 
@@ -23,7 +23,10 @@ struct ServeOptions: ParsableArguments {
     func address() throws -> ServeAddress? {
         guard let serve else { return nil }
         guard let address = ServeAddress(serve, lanAddress: ServeAddress.lanAddress()) else {
-            throw ValidationError("--serve takes PORT or HOST:PORT (1-65535), such as 8765 or 192.168.1.5:8765; with a port alone, this machine needs a network address.")
+            if ServeAddress(serve, lanAddress: "0.0.0.0") != nil {
+                throw ValidationError("--serve found no network address on this machine: join the room's Wi-Fi or your phone's hotspot, or name the address: --serve HOST:PORT.")
+            }
+            throw ValidationError("--serve takes PORT or HOST:PORT (1-65535), such as 8765 or 192.168.1.5:8765.")
         }
         return address
     }

@@ -9,12 +9,16 @@ import Testing
     @Test func everyAnswerCarriesTheSecurityHeadersAndNoCORS() async throws {
         let served = serve(session())
         try await served.app.test(.router) { client in
-            for uri in ["/", "/app.js", "/app.css", "/j/wrong", "/nowhere"] {
+            for uri in ["/", "/app.js", "/app.css", "/favicon.ico", "/j/wrong", "/nowhere"] {
                 let response = try await client.execute(uri: uri, method: .get)
                 #expect(response.headers[.contentSecurityPolicy] == "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'", "\(uri)")
                 #expect(response.headers[.xContentTypeOptions] == "nosniff", "\(uri)")
                 #expect(response.headers[.accessControlAllowOrigin] == nil, "\(uri)")
+                // Under no-referrer a browser posts forms with `Origin: null` (the browser test).
+                #expect(response.headers[.init("Referrer-Policy")!] == "same-origin", "\(uri)")
             }
+            // The icon a browser asks for by itself: nothing, and no 404 in its console.
+            #expect(try await client.execute(uri: "/favicon.ico", method: .get).status == .noContent)
         }
     }
 
@@ -239,8 +243,14 @@ import Testing
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "text/event-stream")
             let expected = JoinServer.json(ParticipantView(served.loop.state.session, participant: "Ana"))
-            #expect(response.text == "data: \(expected)\n\n")
+            #expect(response.text == "retry: 3000\n\ndata: \(expected)\n\n")
         }
+    }
+
+    @Test func anIdleEventStreamSaysACommentAndAChangeSaysTheView() {
+        #expect(JoinServer.event("{\"v\":1}", last: "") == "data: {\"v\":1}\n\n")
+        #expect(JoinServer.event("{\"v\":1}", last: "{\"v\":1}") == ":\n\n", "a heartbeat: a comment EventSource ignores")
+        #expect(JoinServer.event("{\"v\":2}", last: "{\"v\":1}") == "data: {\"v\":2}\n\n")
     }
 
     @Test func theViewRouteIsTheParticipantView() async throws {

@@ -21,3 +21,27 @@ import Testing
         }
     }
 }
+
+@Suite struct ServeFailureTests {
+    @Test func aTakenPortOrAForeignAddressIsSaidPlainly() {
+        let address = ServeAddress(host: "127.0.0.1", port: 8765)
+        #expect(JoinService.explain("bind(descriptor:ptr:bytes:): Address already in use) (errno: 98)", address)
+                == "Cannot serve on 127.0.0.1:8765: the port is taken by another program; choose another, such as --serve 127.0.0.1:8766.")
+        #expect(JoinService.explain("bind(descriptor:ptr:bytes:): Cannot assign requested address) (errno: 99)", address)
+                == "Cannot serve on 127.0.0.1:8765: 127.0.0.1 is not an address of this machine (`ip addr` lists them).")
+        #expect(JoinService.explain("something else", address) == "Cannot serve on 127.0.0.1:8765: something else")
+    }
+}
+
+@Suite struct BareServeTests {
+    @Test func serveAloneGetsTheDefaultPortAndAnAddressIsKept() {
+        #expect(ServeAddress.fillingBareServe(["run", "--serve"]) == ["run", "--serve", "8765"])
+        #expect(ServeAddress.fillingBareServe(["run", "--serve", "--title", "x"]) == ["run", "--serve", "8765", "--title", "x"])
+        #expect(ServeAddress.fillingBareServe(["resume", "--serve", "log.md"]) == ["resume", "--serve", "8765", "log.md"])
+        #expect(ServeAddress.fillingBareServe(["run", "--serve", "9000"]) == ["run", "--serve", "9000"])
+        #expect(ServeAddress.fillingBareServe(["run", "--serve", "10.0.0.7:9000"]) == ["run", "--serve", "10.0.0.7:9000"])
+        #expect(ServeAddress.fillingBareServe(["run", "--title", "--serve"]) == ["run", "--title", "--serve", "8765"],
+                "ArgumentParser then says --title needs a value, as it would have")
+        #expect(ServeAddress.fillingBareServe(["export", "log.md"]) == ["export", "log.md"])
+    }
+}

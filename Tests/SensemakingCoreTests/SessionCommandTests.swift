@@ -23,10 +23,10 @@ struct SessionCommandTests {
         let names = ["next", "back", "goto", "pass", "turn", "join", "leave", "note", "as", "when", "owner",
                      "dots", "undo", "edit", "timer", "help", "export", "saveas", "cue", "end", "quit",
                      "kind", "move"]
-        // The contract's commands, and the three this project added (follow-up review, /mind,
-        // /qr for devices joining).
-        #expect(Set(CommandParser.names) == Set(names + ["mind", "mark", "qr"]))
-        #expect(CommandParser.names.count == names.count + 3)
+        // The contract's commands, and those this project added (follow-up review, /mind,
+        // /qr, /devices and /remove for devices joining).
+        #expect(Set(CommandParser.names) == Set(names + ["mind", "mark", "qr", "devices", "remove"]))
+        #expect(CommandParser.names.count == names.count + 5)
         #expect(CommandParser.usage.allSatisfy { $0.usage.hasPrefix("/" + $0.name) })
     }
 

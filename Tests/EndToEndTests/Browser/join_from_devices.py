@@ -1,0 +1,220 @@
+"""Participants join a session running in tmux from real browsers (Debian's headless
+chromium through chromedriver and Selenium), as people would: by the code on the projected
+screen, by the labels they read, and by the buttons they press. One phone runs the page's
+script; one runs without script and sends through the plain form.
+
+    python3 join_from_devices.py TMUX_SOCKET URL LOG
+
+Drives the terminal through tmux (the facilitator), the phones through Selenium, and checks
+the projected screen, the log and each browser's console. Prints one line per failure and
+exits 1 when anything failed; run by BrowserTests.swift under `swift test`.
+"""
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+SOCKET, URL, LOG = sys.argv[1:4]
+failures = []
+
+
+def check(ok, what):
+    if not ok:
+        failures.append(what)
+    return ok
+
+
+# The facilitator's terminal.
+
+def tmux(*arguments):
+    return subprocess.run(["tmux", "-S", SOCKET, "-f", "/dev/null", *arguments],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def screen():
+    return tmux("capture-pane", "-p")
+
+
+def type_line(line):
+    tmux("send-keys", "-l", "--", line)
+    tmux("send-keys", "Enter")
+
+
+def wait_until(what, condition, seconds=10):
+    deadline = time.monotonic() + seconds
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting for " + what)
+        time.sleep(0.05)
+
+
+def wait_screen(text, seconds=10):
+    return wait_until(repr(text) + " on the projected screen; it was:\n" + screen(),
+                      lambda: text in screen() and screen(), seconds)
+
+
+def log_text():
+    with open(LOG, encoding="utf-8") as f:
+        return f.read()
+
+
+# The phones.
+
+def phone(script=True):
+    options = Options()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=390,844"):
+        options.add_argument(argument)  # 390x844: a phone's viewport
+    if not script:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    options.binary_location = shutil.which("chromium")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(options=options, service=Service(shutil.which("chromedriver")))
+
+
+def find(driver, xpath, seconds=10):
+    return WebDriverWait(driver, seconds).until(lambda d: d.find_element(By.XPATH, xpath))
+
+
+def labelled(driver, label):
+    """The control a visible label names, as a screen reader would find it."""
+    element = find(driver, "//label[normalize-space()=%s]" % quote(label))
+    return driver.find_element(By.ID, element.get_attribute("for"))
+
+
+def button(driver, words):
+    return find(driver, "//button[normalize-space()=%s]" % quote(words))
+
+
+def quote(text):
+    return "'" + text + "'" if "'" not in text else '"' + text + '"'
+
+
+def text_of(driver, xpath):
+    try:
+        return driver.find_element(By.XPATH, xpath).text
+    except Exception:
+        return ""
+
+
+def wait_text(driver, xpath, words, seconds=10):
+    return wait_until("%r in %s; the page said: %s" % (words, xpath, text_of(driver, "//body")),
+                      lambda: words in text_of(driver, xpath), seconds)
+
+
+def join(driver, code, name):
+    driver.get(URL)
+    labelled(driver, "Join code (on the room's screen)").send_keys(code)
+    button(driver, "Join").click()
+    find(driver, "//legend[normalize-space()='Who are you?']")
+    find(driver, "//label[normalize-space()=%s]" % quote(name)).click()
+    button(driver, "This is me").click()
+    wait_text(driver, "//header", "You: " + name)
+
+
+def send(driver, text):
+    box = labelled(driver, "Your contribution")
+    box.clear()
+    box.send_keys(text)
+    button(driver, "Send").click()
+
+
+def sent(driver, who, text, on_screen):
+    """Sends and sees "sent", which means on disk; then the room sees it, and so does the phone."""
+    send(driver, text)
+    wait_text(driver, "//p[@id='notice']", "Sent: saved.")
+    check(log_text().count(text) == 1, "%s's contribution is in the log once, when the phone said sent" % who)
+    wait_screen(on_screen)
+    wait_text(driver, "//section[h2='What you said']", text)
+
+
+def console_problems(driver):
+    """A CSP violation or a script error. (A refused form post is logged as a failed load:
+    that page is the answer a person reads, not a problem.)"""
+    return [entry["message"] for entry in driver.get_log("browser")
+            if "Content Security Policy" in entry["message"] or entry.get("source") == "javascript"]
+
+
+code = re.search(r"code (\d{6})", wait_screen("Join on your phone")).group(1)
+ana, ben = phone(), phone(script=False)
+drivers = [ana, ben]
+try:
+    # Joining: by the code on the screen, then the name, from the list of who is here.
+    join(ana, code, "Ana")
+    join(ben, code, "Ben")
+    wait_text(ana, "//p[@role='status']", "Wait for the first stage to begin.")
+
+    # The facilitator begins; Ana's page follows by itself (Server-Sent Events).
+    type_line("/next")
+    wait_screen("Stage 1 of 7")
+    wait_text(ana, "//h1", "1. Identity")
+    wait_text(ana, "//p[@role='status']", "Your turn: send when ready.")
+
+    # Ana sends; "sent" means on disk, and the room sees it on the projected screen.
+    first = "Clinician first, manager second — and café owner 東京 👋🏽"
+    sent(ana, "Ana", first, on_screen="café owner")
+    check(labelled(ana, "Your contribution").get_attribute("value") == "", "Ana's box empties once sent")
+
+    # Ben's phone runs no script: the form posts, the page comes back saying what happened.
+    ben.get(URL)
+    wait_text(ben, "//p[@role='status']", "Your turn: send when ready.")
+    second = "Social worker; the system is the people I ring at 5 pm"
+    sent(ben, "Ben (no script)", second, on_screen="people I ring")
+
+    # Not his turn now (Chi's): Ben's draft is refused, not saved, and he is told why.
+    third = "A draft sent out of turn"
+    send(ben, third)
+    wait_text(ben, "//p[@id='notice']", "not your turn")
+    check(third not in log_text(), "a send out of turn is not saved")
+    check(labelled(ben, "Your contribution").get_attribute("value") == "", "the refused page comes back")
+
+    # The facilitator opens the turn to Ben: Ana's page says whose turn it is.
+    type_line("/turn Ben")
+    wait_text(ana, "//p[@role='status']", "Ben's turn.")
+
+    # Dee is not on the list: she adds her own name, which joins as /join does.
+    dee = phone()
+    drivers.append(dee)
+    dee.get(URL)
+    labelled(dee, "Join code (on the room's screen)").send_keys(code)
+    button(dee, "Join").click()
+    labelled(dee, "Not on the list? Your name").send_keys("Dee")
+    button(dee, "Add me").click()
+    wait_text(dee, "//header", "You: Dee")
+    wait_screen("Dee joined.")
+    check(log_text().count("**Dee** joined.") == 1, "Dee's joining is in the log once")
+
+    # The facilitator sees who is connected and removes Dee's phone: it is told to join again.
+    type_line("/devices")
+    wait_screen("3 devices: 1 Ana · 2 Ben · 3 Dee")
+    type_line("/remove 3")
+    wait_screen("Device 3 (Dee) removed")
+    find(dee, "//h1[normalize-space()='Join the session']")
+
+    for name, driver in (("Ana", ana), ("Ben", ben), ("Dee", dee)):
+        problems = console_problems(driver)
+        check(not problems, "%s's browser console shows no CSP violation or script error: %s" % (name, problems))
+
+    type_line("/quit")
+    wait_until("the log to say the session was suspended", lambda: "suspended" in log_text().lower())
+    text = log_text()
+    check(text.count(first) == 1 and text.count(second) == 1, "each sent contribution is in the log exactly once")
+except Exception as error:  # a wait that timed out, an element not found
+    failures.append("%s: %s" % (type(error).__name__, str(error)))
+    failures.append("the projected screen was:\n" + screen())
+finally:
+    for driver in drivers:
+        driver.quit()
+
+for failure in failures:
+    print(failure)
+sys.exit(1 if failures else 0)
