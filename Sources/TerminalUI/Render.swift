@@ -4,6 +4,11 @@ import SensemakingCore
 /// The smallest screen the view lays out; below it, one centred message says so.
 public let minimumSize = Size(width: 60, height: 16)
 
+/// Below `minimumSize`: the view shows only the size message, and the loop holds Enter.
+public func isTooSmall(_ size: Size) -> Bool {
+    size.width < minimumSize.width || size.height < minimumSize.height
+}
+
 /// The whole screen for a state: pure, the same state and size always give the same frame.
 ///
 /// Rows, top to bottom: the header bar (title, stage k of n with a progress marker, the
@@ -23,7 +28,7 @@ public func render(_ state: AppState, size: Size, theme: Theme) -> Frame {
 func renderWhole(_ state: AppState, size: Size, theme: Theme) -> (frame: Frame, input: Range<Int>?) {
     var frame = Frame(size: size)
     guard size.width > 0, size.height > 0 else { return (frame, nil) }
-    if size.width < minimumSize.width || size.height < minimumSize.height {
+    if isTooSmall(size) {
         drawTooSmall(&frame)
         return (frame, nil)
     }

@@ -90,8 +90,7 @@ public final class Workshop {
             terminal.draw(frame, rows: change.rows)
         }
         // A screen too small to read holds Enter, so nothing typed blind is saved.
-        let size = terminal.size
-        let tooSmall = size.width < minimumSize.width || size.height < minimumSize.height
+        let tooSmall = isTooSmall(terminal.size)
         if tooSmall != state.tooSmall { _ = reduce(&state, .screen(tooSmall: tooSmall)) }
         // The view kept the page within the list; the core learns where it stands.
         if let scrolled = frame.scrolled, scrolled.page != state.scroll || scrolled.more != state.scrollMore {
