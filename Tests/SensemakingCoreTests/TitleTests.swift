@@ -51,4 +51,23 @@ struct TitleTests {
             #expect(Array(Self.title(text).utf8) == Array(Self.reference(text).utf8), "\(text.debugDescription)")
         }
     }
+
+    /// StoryTitle trims by scalar properties, not Foundation: every scalar must be in the
+    /// same set as Foundation's, and trimming must give Foundation's result.
+    @Test func trimsTheScalarsFoundationTrims() async {
+        for value in UInt32(0)...0x10FFFF {
+            // Foundation's tables predate Unicode 16, whose new punctuation the standard library knows.
+            guard let scalar = Unicode.Scalar(value), scalar.properties.age.map({ $0.major < 16 }) ?? true else { continue }
+            #expect(StoryTitle.isSpace(scalar) == CharacterSet.whitespaces.contains(scalar), "U+\(String(value, radix: 16))")
+            #expect(StoryTitle.isPunctuation(scalar) == CharacterSet.punctuationCharacters.contains(scalar), "U+\(String(value, radix: 16))")
+        }
+        let ends = [" ", "\t", "\u{200B}", "\u{3000}", "\u{A0}", ".", "…", "—", "\u{301}", "a", "é", "👩‍👩‍👧", "\n", "x y"]
+        await propertyCheck(count: 3000, input: Gen.int(in: 0...(ends.count - 1)).array(of: 0...8)) { picks in
+            let text = picks.map { ends[$0] }.joined()
+            #expect(StoryTitle.trimmed(text[...], StoryTitle.isSpace) == text.trimmingCharacters(in: .whitespaces))
+            let both = CharacterSet.whitespaces.union(.punctuationCharacters)
+            #expect(StoryTitle.trimmed(text[...]) { StoryTitle.isSpace($0) || StoryTitle.isPunctuation($0) }
+                    == text.trimmingCharacters(in: both), "\(text.debugDescription)")
+        }
+    }
 }
