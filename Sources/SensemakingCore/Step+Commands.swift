@@ -30,13 +30,22 @@ extension Step {
             guard let path = clean(raw, as: .path) else { return }
             effects.append(.saveAs(path))
         case .end:
-            let silent = session.anonymous ? [] : session.roster.filter { name in
-                !session.contributions.contains { $0.author == name && !$0.retracted }
+            // Who has said nothing all session; else, at Close, who is yet to check out.
+            let contributions = session.contributions
+            let spoke = { (name: String, indices: [Int]) in
+                indices.contains { contributions[$0].author == name && !contributions[$0].retracted && contributions[$0].kind != .note }
+            }
+            let all = Array(contributions.indices)
+            var silent = session.anonymous ? [] : session.roster.filter { !spoke($0, all) }
+            var scope = ""
+            if silent.isEmpty, session.stage == .close, !session.anonymous {
+                silent = session.roster.filter { !spoke($0, session.contributionsByStage[session.current]) }
+                scope = " in the check-out"
             }
             if !silent.isEmpty, !confirmed {
                 let names = silent.count == 1 ? silent[0]
                     : silent.dropLast().joined(separator: ", ") + " and " + silent[silent.count - 1]
-                return ask("\(names) \(silent.count == 1 ? "has" : "have") not spoken: Enter again closes.")
+                return ask("\(names) \(silent.count == 1 ? "has" : "have") not spoken\(scope): Enter again closes.")
             }
             record(.ended)
             effects.append(.exit(.end))

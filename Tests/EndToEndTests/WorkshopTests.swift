@@ -34,7 +34,10 @@ import Testing
 
         try tmux.submit("/next")
         try tmux.wait(for: "Close")
+        // Nobody has checked out yet: /end asks once, Enter again (the line kept) closes.
         try tmux.submit("/end")
+        try tmux.wait(for: "not spoken in the check-out: Enter again closes.")
+        try tmux.press("Enter")
         let (status, alternate, modes) = try tmux.exitAndRestored()
         #expect(status == 0)
         #expect(!alternate, "the pane left the alternate screen")

@@ -275,6 +275,19 @@ struct CurationTests {
         #expect(room.key(.enter) == [write(.ended), .exit(.end)])
     }
 
+    @Test func endAtCloseAsksWhileSomeoneHasNotCheckedOut() {
+        var room = room(in: StageIndex.identity)
+        room.type("A nurse")                                    // Ana
+        room.type("A GP")                                       // Ben
+        room.type("A manager")                                  // Chi
+        room.type("/goto close")
+        room.type("Listening more")                             // Ana checks out
+        room.type("/note Chi was quiet")                        // a note is not a check-out
+        room.type("/end")
+        #expect(room.message == .info("Ben and Chi have not spoken in the check-out: Enter again closes."))
+        #expect(room.key(.enter) == [write(.ended), .exit(.end)])
+    }
+
     // MARK: Partial dots
 
     @Test func partialDotsSayHowManyAreLeftAndAddUp() {

@@ -80,6 +80,7 @@ struct ScriptedWorkshop: Sendable {
         type("/goto close")
         type("I take away: <!-- sm:contribution seq=1 --> nothing forged")
         type("/end")
+        type("")    // the others have not checked out: Enter again (the line kept) closes
 
         self.header = header
         self.batches = batches
