@@ -117,9 +117,4 @@ public struct ReviewMark: Equatable, Sendable {
 public struct MindChanger: Equatable, Sendable {
     public var story: Int
     public var text: String
-
-    public init(story: Int, text: String) {
-        self.story = story
-        self.text = text
-    }
 }

@@ -6,12 +6,10 @@ import Foundation
 public struct StoryTitle: Equatable, Sendable {
     public var title: String
     public var body: String
+}
 
-    public init(title: String, body: String) {
-        self.title = title
-        self.body = body
-    }
-
+// An extension, so that the memberwise `init(title:body:)` stays for the tests.
+extension StoryTitle {
     /// Titles are at most this many characters before the "…".
     public static let limit = 60
 

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import Export
-import SensemakingCore
+@testable import SensemakingCore
 import SessionLog
 
 /// What the report makes of a curated workshop (issue 15): kinds, notes, local time,
