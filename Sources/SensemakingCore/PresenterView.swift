@@ -27,6 +27,11 @@ public struct PresenterView: Codable, Equatable, Sendable {
         public var left: Int?
         public var running: Bool
         public var paused: Bool
+        /// What the big clock says, as the projected screen does: "07:32 left", "+02:13 over",
+        /// "07:32 left · paused", "12:04 elapsed".
+        public var text: String
+        /// No time left.
+        public var over: Bool
     }
 
     /// The whole session against its plan, in seconds: the stages with a timebox.
@@ -38,6 +43,8 @@ public struct PresenterView: Codable, Equatable, Sendable {
         public var projected: Int
         /// `projected - planned`: over the plan (behind) when positive, ahead when negative.
         public var over: Int
+        /// "on plan", "3 min behind plan", "2 min ahead of plan".
+        public var text: String
     }
 
     public struct Speaking: Codable, Equatable, Sendable {
@@ -116,7 +123,9 @@ public struct PresenterView: Codable, Equatable, Sendable {
                          minutes: budget.map { ($0 + 59) / 60 })
         }
         let box = session.timebox
-        timer = Timer(budget: box.budget, left: box.remaining(at: now), running: box.running, paused: box.paused)
+        let words = box.text(at: now)
+        timer = Timer(budget: box.budget, left: box.remaining(at: now), running: box.running, paused: box.paused,
+                      text: words.text, over: words.over)
         budget = Self.budget(session, now: now)
         turn = session.anonymous ? nil : session.turnHolder
         here = session.anonymous ? [] : session.roster
@@ -145,8 +154,10 @@ public struct PresenterView: Codable, Equatable, Sendable {
             let spent = box.elapsed(at: now), allowed = Double(box.budget ?? 0)
             projected += index < session.current ? spent : max(spent, allowed)
         }
-        let whole = Int(projected.rounded())
-        return Budget(planned: planned, projected: whole, over: whole - planned)
+        let whole = Int(projected.rounded()), over = whole - planned
+        let minutes = Int((Double(abs(over)) / 60).rounded())
+        let text = minutes == 0 ? "on plan" : "\(minutes) min \(over > 0 ? "behind" : "ahead of") plan"
+        return Budget(planned: planned, projected: whole, over: over, text: text)
     }
 
     /// Who has spoken, from live contributions (retracted ones and notes do not count). An
