@@ -29,11 +29,12 @@ extension Step {
         }
     }
 
-    /// `/presenter`: the presenter page's link, on this screen only, when it is served.
+    /// `/presenter`: the presenter page's link, on this screen only, when it is served; short
+    /// enough for an 80-column line.
     mutating func showPresenterLink() {
         guard let link = state.presenterLink else {
             return fail("The presenter page is served with --serve: see docs/presenter.md.")
         }
-        state.message = .info("Presenter (yours, not the room's): \(link)")
+        state.message = .info("Presenter: \(link)")
     }
 }

@@ -96,7 +96,7 @@ import Testing
         room.key(.clearInput)
         room.state.presenterLink = "http://127.0.0.1:40000/presenter/s/SECRET"
         room.type("/presenter")
-        #expect(room.message == .info("Presenter (yours, not the room's): http://127.0.0.1:40000/presenter/s/SECRET"))
+        #expect(room.message == .info("Presenter: http://127.0.0.1:40000/presenter/s/SECRET"))
         #expect(!room.records.contains { "\($0)".contains("SECRET") }, "never journaled")
     }
 }
