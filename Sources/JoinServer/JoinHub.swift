@@ -26,14 +26,8 @@ public final class JoinHub: Sendable {
         case noAnswer
     }
 
-    private struct Watchers {
-        var closed = false
-        var next = 0
-        var streams: [Int: AsyncStream<Snapshot>.Continuation] = [:]
-    }
-
     private let snapshot: Mutex<Snapshot>
-    private let watchers = Mutex(Watchers())
+    private let watchers = Broadcast<Snapshot>()
     private let post: @Sendable (Action) -> Void
 
     public init(_ state: AppState, post: @escaping @Sendable (Action) -> Void) {
@@ -51,40 +45,20 @@ public final class JoinHub: Sendable {
             return current
         }
         guard let changed else { return }
-        yieldToAll(changed)
+        watchers.yield(changed)
     }
 
     public var current: Snapshot { snapshot.withLock { $0 } }
 
     /// The snapshot now, then each one published, keeping only the newest for a slow reader.
     public func updates() -> AsyncStream<Snapshot> {
-        let (stream, continuation) = AsyncStream.makeStream(of: Snapshot.self, bufferingPolicy: .bufferingNewest(1))
-        let id: Int? = watchers.withLock { watchers in
-            guard !watchers.closed else { return nil }
-            defer { watchers.next += 1 }
-            watchers.streams[watchers.next] = continuation
-            return watchers.next
-        }
-        continuation.yield(current)
-        guard let id else {
-            continuation.finish()
-            return stream
-        }
-        continuation.onTermination = { [weak self] _ in
-            _ = self?.watchers.withLock { $0.streams.removeValue(forKey: id) }
-        }
-        return stream
+        watchers.subscribe { current }
     }
 
     /// Ends every stream of updates (the server stops): event streams end, sends waiting
     /// for an answer get none.
     public func close() {
-        let streams = watchers.withLock { watchers in
-            watchers.closed = true
-            defer { watchers.streams = [:] }
-            return Array(watchers.streams.values)
-        }
-        for stream in streams { stream.finish() }
+        watchers.close()
     }
 
     /// What became of `action` as a snapshot shows it, or nil while the loop has not seen it.
@@ -110,11 +84,7 @@ public final class JoinHub: Sendable {
     /// Hands every watcher the current snapshot again, changed or not: an event stream whose
     /// device was removed then ends at once.
     func wakeWatchers() {
-        yieldToAll(current)
-    }
-
-    private func yieldToAll(_ snapshot: Snapshot) {
-        for stream in watchers.withLock({ Array($0.streams.values) }) { stream.yield(snapshot) }
+        watchers.yield(current)
     }
 
     /// Posts `action` to the loop and waits for what became of it, up to `timeout`.
@@ -124,20 +94,6 @@ public final class JoinHub: Sendable {
         // asking the loop again.
         if let known = Self.outcome(of: action, in: current), known == .sent { return known }
         post(.device(action))
-        return await withTaskGroup(of: Outcome.self) { group in
-            group.addTask {
-                for await snapshot in stream {
-                    if let outcome = Self.outcome(of: action, in: snapshot) { return outcome }
-                }
-                return .noAnswer
-            }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return .noAnswer
-            }
-            let first = await group.next() ?? .noAnswer
-            group.cancelAll()
-            return first
-        }
+        return await Broadcast.first(in: stream, timeout: timeout) { Self.outcome(of: action, in: $0) } ?? .noAnswer
     }
 }

@@ -102,7 +102,8 @@ enum JoinPage {
         return "<p\(idAttribute) role=\"\(role)\">\(HTMLText.escape(text))</p>"
     }
 
-    private static func document(title: String, body: String) -> String {
+    /// A whole page around `body`, with its stylesheet (the presenter page has its own).
+    static func document(title: String, body: String, stylesheet: String = "/app.css") -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
@@ -110,7 +111,7 @@ enum JoinPage {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(HTMLText.escape(title))</title>
-        <link rel="stylesheet" href="/app.css">
+        <link rel="stylesheet" href="\(stylesheet)">
         </head>
         <body>
         \(body)

@@ -196,51 +196,15 @@ public final class JoinServer: Sendable {
         return Self.text(Self.json(ParticipantView(hub.current.session, participant: device.name)), type: "application/json")
     }
 
-    /// Server-Sent Events: the device's view now, then again each time it changes, and a
-    /// comment when nothing changed for a `heartbeat`. A phone that slept reconnects by itself
-    /// (EventSource, after `retry` milliseconds) and is sent its view at once.
+    /// Server-Sent Events: the device's view now, then again each time it changes
+    /// (`eventStream`). A phone that slept reconnects by itself and is sent its view at once.
     func events(_ request: Request) -> Response {
         guard let token = token(request), devices.device(token) != nil else { return Self.notJoined() }
-        let updates = hub.updates()
-        let hub = self.hub, devices = self.devices, heartbeat = configuration.heartbeat
-        var headers = HTTPFields()
-        headers[.contentType] = "text/event-stream"
-        headers[.cacheControl] = "no-store"
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            // A wake is a change or a beat; either way the view is made from the hub's state
-            // now, so a wake dropped for a newer one loses nothing.
-            let (wakes, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-            let forward = Task {
-                for await _ in updates { wake.yield() }
-                wake.finish()
-            }
-            let beat = Task {
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: heartbeat)
-                    wake.yield()
-                }
-            }
-            defer {
-                forward.cancel()
-                beat.cancel()
-            }
-            try await writer.write(ByteBuffer(string: "retry: 3000\n\n"))
-            var last = ""
-            for await _ in wakes {
-                // A device removed by the facilitator hears no more.
-                guard let device = devices.device(token) else { break }
-                let view = Self.json(ParticipantView(hub.current.session, participant: device.name))
-                try await writer.write(ByteBuffer(string: Self.event(view, last: last)))
-                last = view
-            }
-            try await writer.finish(nil)
-        })
-    }
-
-    /// What an event stream writes on a wake: the view when it changed, else a comment that
-    /// keeps the connection alive.
-    static func event(_ view: String, last: String) -> String {
-        view == last ? ":\n\n" : "data: \(view)\n\n"
+        let hub = self.hub, devices = self.devices
+        return Self.eventStream(hub.updates(), heartbeat: configuration.heartbeat) {
+            // A device removed by the facilitator hears no more.
+            devices.device(token).map { Self.json(ParticipantView(hub.current.session, participant: $0.name)) }
+        }
     }
 
     // MARK: Helpers

@@ -19,41 +19,20 @@ public final class JoinService: Sendable {
         self.address = address
     }
 
-    /// Listens on `address` and returns once it does; throws when it cannot (the port is
-    /// taken, the address is not this machine's). Silent: the terminal is the room's screen.
+    /// Listens on `address` and returns once it does (`Listener.start`).
     public static func start(_ address: ServeAddress, hub: JoinHub, secrets: Secrets) throws -> JoinService {
         let server = JoinServer(hub: hub, configuration: .init(hosts: address.hosts, secrets: secrets))
         let service = JoinService(server: server, address: address)
-        let started = DispatchSemaphore(value: 0)
-        let failure = Mutex<String?>(nil)
-        let app = Application(
-            router: server.router(),
-            configuration: .init(address: .hostname(address.host, port: address.port),
-                                 availableConnectionsDelegate: MaximumAvailableConnections(maxConnections)),
-            onServerRunning: { _ in started.signal() },
-            logger: Logger(label: "sensemaking.join", factory: { _ in SwiftLogNoOpLogHandler() }))
-        let task = Task.detached {
-            do {
-                // No signal handlers of its own: the loop's own handlers decide how to leave.
-                try await app.runService(gracefulShutdownSignals: [])
-            } catch {
-                failure.withLock { $0 = "\(error)" }
-                started.signal()
-            }
-        }
-        started.wait()
-        if let problem = failure.withLock({ $0 }) {
-            throw JoinServiceError(message: explain(problem, address))
-        }
+        let task = try Listener.start(server.router(), on: address, maxConnections: maxConnections, label: "sensemaking.join", option: "--serve")
         service.task.withLock { $0 = task }
         return service
     }
 
     /// Why the server could not listen, in words a facilitator can act on.
-    static func explain(_ problem: String, _ address: ServeAddress) -> String {
+    static func explain(_ problem: String, _ address: ServeAddress, option: String = "--serve") -> String {
         let start = "Cannot serve on \(address.host):\(address.port): "
         if problem.contains("Address already in use") {
-            return start + "the port is taken by another program; choose another, such as --serve \(address.host):\(address.port == 8765 ? 8766 : 8765)."
+            return start + "the port is taken by another program; choose another, such as \(option) \(address.host):\(address.port == 8765 ? 8766 : 8765)."
         }
         if problem.contains("Cannot assign requested address") {
             return start + "\(address.host) is not an address of this machine (`ip addr` lists them)."

@@ -98,6 +98,12 @@ public struct AppState: Equatable, Sendable {
     public var deviceRefusals: [String: String] = [:]
     /// The devices connected through the join server (`/devices`, `/remove N`).
     public var devices: [ConnectedDevice] = []
+    /// The presenter page's link with its secret, for `/presenter` (set by the front end when
+    /// it serves the presenter page), never journaled.
+    public var presenterLink: String?
+    /// What became of each command from the presenter page, by its key: the answer the page
+    /// shows. Screen-only.
+    public var presenterAnswers: [String: Message] = [:]
 
     public init(session: Session, logName: String = "", now: Date? = nil) {
         self.session = session
@@ -133,6 +139,10 @@ public enum Action: Equatable, Sendable {
     case device(DeviceAction)
     /// The front end's last frame was too small to show the session (or is no longer).
     case screen(tooSmall: Bool)
+    /// A command line from the presenter page (`/next`, `/timer +1`, `/note TEXT`), run as
+    /// the keyboard's Enter runs it; `key` is the server's own, for the answer to find its way
+    /// back (`AppState.presenterAnswers`).
+    case presenter(line: String, key: String)
 }
 
 public enum ExitReason: Equatable, Sendable {

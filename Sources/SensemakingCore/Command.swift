@@ -31,6 +31,8 @@ public enum Command: Equatable, Sendable {
     case devices
     /// `/remove N`: disconnect device N.
     case remove(Int)
+    /// `/presenter`: the presenter page's private link, in the message line.
+    case presenter
     case export
     case saveAs(String)
     case cue(Int, String)
@@ -93,8 +95,9 @@ public enum CommandParser {
         ("devices", "/devices, /remove N", "who joined from a device; disconnect device N (--serve)"),
     ]
 
-    /// Every command name: those `/help` lists, and `/remove`, which shares `/devices`'s line.
-    public static var names: [String] { usage.map(\.name) + ["remove"] }
+    /// Every command name: those `/help` lists, `/remove`, which shares `/devices`'s line, and
+    /// `/presenter`, which the presenter guide tells (docs/presenter.md): help keeps to one screen.
+    public static var names: [String] { usage.map(\.name) + ["remove", "presenter"] }
 
     public static func parse(_ line: String) -> Result<Submission, CommandError> {
         if line.hasPrefix("//") { return .success(.text(String(line.dropFirst()))) }
@@ -134,6 +137,7 @@ public enum CommandParser {
         case "help": return bare(.help)
         case "qr": return bare(.qr)
         case "devices": return bare(.devices)
+        case "presenter": return bare(.presenter)
         case "remove":
             guard let number = Int(rest), number > 0 else {
                 return .failure(CommandError("/remove needs a device number: /remove N (/devices lists them)."))

@@ -103,6 +103,8 @@ struct Step {
             handle(action)
         case .screen(let tooSmall):
             state.tooSmall = tooSmall
+        case .presenter(let line, let key):
+            presenter(line, key: key)
         case .resume:
             record(.resumed)
             var text = "Resumed \(session.stage.name). Everything saved before is here."

@@ -16,6 +16,7 @@ extension Step {
         case .timer(let timer): runTimer(timer)
         case .devices: listDevices()
         case .remove(let number): removeDevice(number)
+        case .presenter: showPresenterLink()
         case .help:
             state.showHelp = true
         case .qr:

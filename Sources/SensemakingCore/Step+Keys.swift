@@ -56,14 +56,26 @@ extension Step {
 
     static let heldText = "Nothing was sent while the window was too small to read: the text waits here; press Enter to send it."
 
-    /// Enter: the line in the box becomes a contribution, names, or a command.
+    /// Enter: the line in the box runs (`runLine`).
     mutating func submit() {
         if state.input.text.allSatisfy(\.isWhitespace) {
             state.input.clear()
             return
         }
+        runLine(state.input.text.trimmingCharacters(in: .whitespaces))
+        // The box empties only when the line did something; an error or a question keeps the text.
+        if case .error = state.message {} else if state.confirming == nil {
+            state.input.clear()
+            state.scroll = 0
+            if let refill { _ = state.input.insert(refill) }
+        }
+    }
+
+    /// A line as Enter submits it, from the input box or from the presenter page
+    /// (`Step.presenter`): a contribution, names, or a command.
+    mutating func runLine(_ text: String) {
         state.message = nil
-        line = state.input.text.trimmingCharacters(in: .whitespaces)
+        line = text
         confirmed = state.confirming == line
         state.confirming = nil
         switch CommandParser.parse(line) {
@@ -79,12 +91,6 @@ extension Step {
             mention(rest)
         case .success(.command(let command)):
             run(command)
-        }
-        // The box empties only when the line did something; an error or a question keeps the text.
-        if case .error = state.message {} else if state.confirming == nil {
-            state.input.clear()
-            state.scroll = 0
-            if let refill { _ = state.input.insert(refill) }
         }
     }
 }

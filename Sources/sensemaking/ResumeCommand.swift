@@ -12,7 +12,7 @@ struct ResumeCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            try Launch.resume(logPath: source.log, theme: look.theme, serve: try serving.address())
+            try Launch.resume(logPath: source.log, theme: look.theme, serve: try serving.serving())
         }
     }
 }

@@ -47,7 +47,7 @@ struct RunCommand: ParsableCommand {
                 started: Date(),
                 followUp: previous.map { FollowUp(of: $0, log: followUp ?? "") })
             let path = log ?? LogNaming.defaultName(at: header.started)
-            try Launch.start(header: header, logPath: path, theme: look.theme, serve: try serving.address())
+            try Launch.start(header: header, logPath: path, theme: look.theme, serve: try serving.serving())
         }
     }
 

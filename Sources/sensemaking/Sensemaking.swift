@@ -15,7 +15,7 @@ struct Sensemaking: ParsableCommand {
             every command.
             """,
         version: version,
-        subcommands: [RunCommand.self, ResumeCommand.self, ExportCommand.self, PlanCommand.self],
+        subcommands: [RunCommand.self, ResumeCommand.self, ExportCommand.self, PlanCommand.self, PresenterCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

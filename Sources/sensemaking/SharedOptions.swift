@@ -19,6 +19,10 @@ struct ServeOptions: ParsableArguments {
                                valueName: "[HOST:]PORT"))
     var serve: String?
 
+    @Option(help: ArgumentHelp("With --serve: where your presenter page listens (docs/presenter.md). Default: this machine only (127.0.0.1), on the port after --serve's. Name a network address to open it from a tablet.",
+                               valueName: "[HOST:]PORT"))
+    var presenter: String?
+
     /// The address to serve on, or nil without `--serve`.
     func address() throws -> ServeAddress? {
         guard let serve else { return nil }
@@ -30,8 +34,33 @@ struct ServeOptions: ParsableArguments {
         }
         return address
     }
+
+    /// Both addresses, checked together: the join page's and the presenter page's.
+    func serving() throws -> Serving? {
+        guard let joining = try address() else {
+            if presenter != nil { throw ValidationError("--presenter goes with --serve: the presenter page is served beside the join page.") }
+            return nil
+        }
+        return Serving(join: joining, presenter: try presenterAddress(joining: joining))
+    }
+
+    /// Where the presenter page listens: a port alone stays on this machine (127.0.0.1).
+    func presenterAddress(joining: ServeAddress) throws -> ServeAddress {
+        guard let presenter else { return PresenterService.defaultAddress(joining: joining) }
+        guard let address = ServeAddress(presenter, lanAddress: "127.0.0.1") else {
+            throw ValidationError("--presenter takes PORT or HOST:PORT (1-65535), such as 8766 or 192.168.1.5:8766.")
+        }
+        guard address != joining else { throw ValidationError("--presenter needs an address or port of its own, not --serve's.") }
+        return address
+    }
 }
 
 enum ThemeName: String, ExpressibleByArgument, CaseIterable {
     case auto, dark, light, contrast
+}
+
+/// What `--serve` and `--presenter` ask for.
+struct Serving {
+    var join: ServeAddress
+    var presenter: ServeAddress
 }

@@ -6,17 +6,7 @@ import Testing
 /// The participant view's JSON, byte for byte (docs/join-api.md); UPDATE_GOLDENS=1 rewrites.
 @Suite struct ParticipantViewTests {
     func golden(_ name: String, _ view: ParticipantView, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let text = String(decoding: try encoder.encode(view), as: UTF8.self) + "\n"
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens/\(name).json")
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDENS"] == "1" {
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(text == expected, "view differs from \(url.path); UPDATE_GOLDENS=1 rewrites it", sourceLocation: sourceLocation)
-        // And it reads back as the same view.
-        #expect(try JSONDecoder().decode(ParticipantView.self, from: Data(text.utf8)) == view, sourceLocation: sourceLocation)
+        try expectGoldenJSON(name, view, sourceLocation: sourceLocation)
     }
 
     func said(_ id: Int, _ author: String?, _ text: String, stage: Int, kind: ContributionKind,

@@ -31,6 +31,7 @@ final class FakeLoop: Sendable {
     }
     let inner: Mutex<Inner>
     private let hubBox = Mutex<JoinHub?>(nil)
+    private let presenterBox = Mutex<PresenterHub?>(nil)
 
     init(_ session: Session) {
         inner = Mutex(Inner(state: AppState(session: session, logName: "test.md", now: t0 + 200)))
@@ -41,6 +42,17 @@ final class FakeLoop: Sendable {
             if let hub = box { return hub }
             let state = inner.withLock { $0.state }
             let hub = JoinHub(state) { [weak self] action in self?.handle(action) }
+            box = hub
+            return hub
+        }
+    }
+
+    /// The presenter page's side of the same loop.
+    var presenterHub: PresenterHub {
+        presenterBox.withLock { box in
+            if let hub = box { return hub }
+            let state = inner.withLock { $0.state }
+            let hub = PresenterHub(state) { [weak self] action in self?.handle(action) }
             box = hub
             return hub
         }
@@ -72,6 +84,7 @@ final class FakeLoop: Sendable {
             return inner.state
         }
         hub.publish(state)
+        presenterHub.publish(state)
     }
 
     /// The facilitator's keyboard: a line typed and Enter.

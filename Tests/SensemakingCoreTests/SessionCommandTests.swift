@@ -24,9 +24,9 @@ struct SessionCommandTests {
                      "dots", "undo", "edit", "timer", "help", "export", "saveas", "cue", "end", "quit",
                      "kind", "move"]
         // The contract's commands, and those this project added (follow-up review, /mind,
-        // /qr, /devices and /remove for devices joining).
-        #expect(Set(CommandParser.names) == Set(names + ["mind", "mark", "qr", "devices", "remove"]))
-        #expect(CommandParser.names.count == names.count + 5)
+        // /qr, /devices and /remove for devices joining, /presenter for the presenter page).
+        #expect(Set(CommandParser.names) == Set(names + ["mind", "mark", "qr", "devices", "remove", "presenter"]))
+        #expect(CommandParser.names.count == names.count + 6)
         #expect(CommandParser.usage.allSatisfy { $0.usage.hasPrefix("/" + $0.name) })
     }
 
