@@ -126,8 +126,12 @@ extension FrameBuilder {
         return "Nothing yet."
     }
 
+    /// The lines a contribution may take on the screen: a long one is clipped with "…" so
+    /// that it does not push every other off (the log and the report keep it whole).
+    var clipRows: Int { height < 20 ? 3 : height < 40 ? 4 : 6 }
+
     /// A contribution: "#12 Ana (as a GP · 2019 · edited): text", wrapped with the lines
-    /// after the first indented under the name.
+    /// after the first indented under the name, `clipRows` lines at most.
     func block(_ contribution: Contribution, width: Int, showWhen: Bool = true) -> [Line] {
         var text = StyledText()
         let number = "#\(contribution.id)"
@@ -149,7 +153,7 @@ extension FrameBuilder {
         }
         text.append(named ? ": " : "", Styles.text)
         text.append(contribution.text, Styles.text)
-        return text.wrapped(width: width, indent: DisplayWidth.of(number) + 1)
+        return text.clipped(width: width, rows: clipRows, indent: DisplayWidth.of(number) + 1)
     }
 
     func tagParts(_ contribution: Contribution, showWhen: Bool) -> [String] {

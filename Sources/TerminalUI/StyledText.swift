@@ -44,9 +44,10 @@ struct StyledText {
         return out
     }
 
-    /// Wrapped to `rows` lines at most; the last ends with "…" when some is left out.
-    func clipped(width: Int, rows: Int) -> [Line] {
-        let lines = wrapped(width: width)
+    /// Wrapped to `rows` lines at most (lines after the first indented by `indent`); the
+    /// last ends with "…" when some is left out.
+    func clipped(width: Int, rows: Int, indent: Int = 0) -> [Line] {
+        let lines = wrapped(width: width, indent: indent)
         guard lines.count > rows, let last = lines.prefix(rows).last else { return lines }
         return Array(lines.prefix(rows - 1)) + [last.ellipsized(width: width)]
     }

@@ -362,3 +362,22 @@ import TestSupport
         }
     }
 }
+
+/// Issue 16, reproduction 4: a long contribution is clipped on the stream, whole in the session.
+@Suite struct ClippedContributionTests {
+    @Test(arguments: [minimumSize, Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 200, height: 60)])
+    func aLongContributionIsClippedAndTheOthersStayInView(_ size: Size) {
+        let room = GoldenScenario.longContribution.room
+        let session = room.state.session
+        let long = session.contributions.last!
+        #expect(long.text == Scenario.sixHundred)
+        let text = room.frame(size.width, size.height).text
+        #expect(text.contains("#\(long.id) "))
+        // From 120×40 a contribution may take six lines: six hundred characters fit whole.
+        let clipped = size.width < 120
+        #expect(text.contains(" …") == clipped)
+        #expect(text.contains("end of story.") == !clipped)
+        // The one before it is still on the screen, whole or clipped.
+        #expect(text.contains("#\(long.id - 1) ") || size.height < 20)
+    }
+}

@@ -153,6 +153,10 @@ enum Scenario {
         return room
     }
 
+    /// Issue 16, reproduction 4: one contribution of 600 characters.
+    static let sixHundred = String(repeating: "Winter is when the system shows itself: the ward, the council and the family all wait on each other. ", count: 6)
+        .prefix(600).trimmingCharacters(in: .whitespaces) + " end of story."
+
     /// A month later: the follow-up of `close()`, part-way through its review.
     static func review() -> Room {
         let earlier = close().state.session
@@ -197,6 +201,7 @@ enum GoldenScenario: String, CaseIterable, Sendable {
     case anonymous
     case scrolled
     case longInput = "long-input"
+    case longContribution = "long-contribution"
     case review
     case welcomeServing = "welcome-serving"
     case qr
@@ -312,6 +317,11 @@ enum GoldenScenario: String, CaseIterable, Sendable {
             """)
             for _ in 0..<3 { room.press(CursesKey.up) }
             room.press(CursesKey.end)
+            return room
+        case .longContribution:
+            var room = Scenario.identity()
+            room.feed(.character("\u{15}"))
+            room.say(Scenario.sixHundred)
             return room
         case .review:
             return Scenario.review()
