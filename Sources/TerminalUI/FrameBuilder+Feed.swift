@@ -135,7 +135,7 @@ extension FrameBuilder {
     func block(_ contribution: Contribution, width: Int, showWhen: Bool = true) -> [Line] {
         var text = StyledText()
         let number = "#\(contribution.id)"
-        text.append(number, Styles.number)
+        text.append(number, Styles.meta)
         text.append(" ", Styles.text)
         var named = false
         if contribution.isPrivate {
@@ -148,7 +148,7 @@ extension FrameBuilder {
         }
         let tags = tagParts(contribution, showWhen: showWhen)
         if !tags.isEmpty {
-            text.append((named ? " " : "") + "(" + tags.joined(separator: " · ") + ")", Styles.dim)
+            text.append((named ? " " : "") + "(" + tags.joined(separator: " · ") + ")", Styles.meta)
             named = true
         }
         text.append(named ? ": " : "", Styles.text)

@@ -178,3 +178,18 @@ enum Golden {
         return out.joined(separator: "\n")
     }
 }
+
+/// The frame's weights, one letter a cell: `R` reversed and bold, `r` reversed, `B` bold,
+/// `f` faint, `.` plain text, a space for a plain blank. The hierarchy at a glance.
+func weights(_ frame: Frame) -> String {
+    (0..<frame.size.height).map { y in
+        String(frame.row(y).map { cell -> Character in
+            let style = cell.style
+            if style.reverse { return style.bold ? "R" : "r" }
+            if cell.isSpace && !style.underline { return " " }
+            if style.bold { return "B" }
+            if style.faint { return "f" }
+            return "."
+        })
+    }.joined(separator: "\n")
+}
