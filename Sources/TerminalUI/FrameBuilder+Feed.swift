@@ -74,7 +74,7 @@ extension FrameBuilder {
         drawRule(row: ruleRow, leftLabel: up, rightLabel: ruleLabel)
         if feed.page + pageOffset > 0 {
             let text = feed.below > 0 ? "↓ \(feed.below) more · PgDn" : "↓ more · PgDn"
-            frame.fill(row: bottom - 1, from: left, to: width - 1, style: .plain)
+            frame.fill(row: bottom - 1, from: left, to: right, style: .plain)
             frame.put(text, Styles.dim, x: left + 2, y: bottom - 1)
         }
         frame.scrolled = Scrolled(page: feed.page + pageOffset, more: feed.more)

@@ -381,3 +381,22 @@ import TestSupport
         #expect(text.contains("#\(long.id - 1) ") || size.height < 20)
     }
 }
+
+/// Issue 16, reproduction 6: from 120×40 the stream stands beside the board and the timeline.
+@Suite struct BesideTests {
+    func rows(_ frame: Frame) -> [String] { frame.text.split(separator: "\n").map(String.init) }
+
+    @Test func theNarrativeStandsBesideTheBoard() {
+        let room = Scenario.plausibility(allDots: true)
+        let wide = rows(room.frame(120, 40))
+        #expect(wide.contains { $0.contains("Ranked by dots") && $0.contains("#28 Ana") })
+        let narrow = rows(room.frame(119, 40))
+        #expect(!narrow.contains { $0.contains("Ranked by dots") && $0.contains("#28") })
+        #expect(!rows(room.frame(120, 39)).contains { $0.contains("Ranked by dots") && $0.contains("#28") })
+    }
+
+    @Test func theNotesStandBesideTheTimeline() {
+        let wide = rows(Scenario.timeline().frame(200, 60))
+        #expect(wide.contains { $0.contains("● 2019") && $0.contains("#6 Ana") })
+    }
+}

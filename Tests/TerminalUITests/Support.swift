@@ -108,8 +108,9 @@ func showsTime(_ frame: Frame) -> Bool {
     return rows[0].contains(/\d\d:\d\d/) || big
 }
 
-/// The sizes every golden is drawn at: a projector's 80×24, a larger 120×40 and the minimum.
-let goldenSizes = [Size(width: 80, height: 24), Size(width: 120, height: 40), minimumSize]
+/// The sizes every golden is drawn at: a projector's 80×24, 120×40 and 200×60 (where the board
+/// and the timeline have the stream beside them) and the minimum.
+let goldenSizes = [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 200, height: 60), minimumSize]
 
 /// Checks what every frame must be, whatever it shows: each row is exactly the width in
 /// columns, a continuation cell always follows a 2-column cluster, no row of the text
