@@ -75,7 +75,7 @@ import TestSupport
             for _ in 0..<Int(rng.next() % 30) {
                 room.say(Pieces.text(&rng, pieces: 1 + Int(rng.next() % 40)) + " end")
             }
-            let ids = room.state.session.contributions.filter { $0.stage == room.state.session.current && !$0.retracted }.map(\.id)
+            let ids = Self.liveIDs(room)
             let seen = Self.text(room.pagesDown(size))
             for id in ids { #expect(seen.contains("#\(id) "), "#\(id) unseen at \(size), seed \(seed)") }
         case 1:
@@ -107,6 +107,11 @@ import TestSupport
         for moment in moments { #expect(seen.contains(moment)) }
     }
 
+    /// The numbers of the current stage's live contributions.
+    static func liveIDs(_ room: Room) -> [Int] {
+        room.state.session.contributions.filter { $0.stage == room.state.session.current && !$0.retracted }.map(\.id)
+    }
+
     /// A size between the minimum and 200×60, the side-by-side view included.
     static func size(_ rng: inout SplitMix64) -> Size {
         Size(width: 60 + Int(rng.next() % 141), height: 16 + Int(rng.next() % 45))
@@ -126,7 +131,7 @@ import TestSupport
         room.say("/goto 7")
         for _ in 0..<Int(rng.next() % 4) { room.say("/dots 1 1 \(1 + Int(rng.next() % UInt64(stories)))") }
         for _ in 0..<Int(rng.next() % 8) { room.say("Narrative " + Pieces.text(&rng, pieces: 1 + Int(rng.next() % 20)) + " end") }
-        let ids = room.state.session.contributions.filter { $0.stage == room.state.session.current && !$0.retracted }.map(\.id)
+        let ids = Self.liveIDs(room)
         let seen = Self.text(room.pagesDown(size))
         for tale in 1...stories { #expect(seen.contains("Tale\(tale)"), "Tale\(tale) unseen at \(size), seed \(seed)") }
         for id in ids { #expect(seen.contains("#\(id) "), "#\(id) unseen at \(size), seed \(seed)") }
@@ -149,7 +154,7 @@ import TestSupport
             room.say("Memory " + Pieces.text(&rng, pieces: 1 + Int(rng.next() % 30)) + " end")
         }
         room.feed(.character("\t"))
-        let ids = room.state.session.contributions.filter { $0.stage == room.state.session.current && !$0.retracted }.map(\.id)
+        let ids = Self.liveIDs(room)
         let frames = room.pagesDown(size)
         let seen = Self.text(frames)
         for id in ids { #expect(seen.contains("#\(id) "), "#\(id) unseen at \(size), seed \(seed)") }
