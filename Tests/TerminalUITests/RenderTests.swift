@@ -400,3 +400,14 @@ import TestSupport
         #expect(wide.contains { $0.contains("● 2019") && $0.contains("#6 Ana") })
     }
 }
+
+/// Issue 16, reproduction 9: a clipped title or contribution ends between words.
+@Suite struct EllipsisTests {
+    @Test func aClippedLineEndsAtAWord() {
+        let lines = StyledText("Two badges on one lanyard: the community nurse who wore both", Styles.text).clipped(width: 24, rows: 2)
+        #expect(lines.map { String($0.characters) } == ["Two badges on one", "lanyard: the community …"])
+        // One long word is cut where it must be.
+        let word = StyledText("Interdisciplinarity-and-more-of-it", Styles.text).clipped(width: 12, rows: 1)
+        #expect(word.map { String($0.characters) } == ["Interdisci …"])
+    }
+}

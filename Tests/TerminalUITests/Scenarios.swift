@@ -203,6 +203,9 @@ enum GoldenScenario: String, CaseIterable, Sendable {
     case longInput = "long-input"
     case longContribution = "long-contribution"
     case review
+    case reviewFourteen = "review-fourteen"
+    case reviewFourteenTop = "review-fourteen-top"
+    case longTitle = "long-title"
     case welcomeServing = "welcome-serving"
     case qr
     case timerNearlyUp = "timer-nearly-up"
@@ -325,6 +328,19 @@ enum GoldenScenario: String, CaseIterable, Sendable {
             return room
         case .review:
             return Scenario.review()
+        case .reviewFourteen:
+            // Issue 16, reproduction 1: a follow-up's review of 14 items, live and from its top.
+            return ScrollTests.review(items: 14)
+        case .reviewFourteenTop:
+            var room = ScrollTests.review(items: 14)
+            room.press(CursesKey.home)
+            return room
+        case .longTitle:
+            // Issue 16, reproduction 8: the title keeps its room in the header.
+            var room = Room(title: "North Locality winter system workshop", participants: ["Ana", "Ben", "Chi", "Dee"])
+            room.say("/next")
+            room.say("/timer pause")
+            return room
         case .welcomeServing:
             var room = Scenario.welcome()
             room.state.join = Self.join
