@@ -14,12 +14,14 @@ extension FrameBuilder {
     /// line of both.
     mutating func drawBeside(top: Int, bottom: Int, ruleRow: Int, main: (inout FrameBuilder) -> Void) {
         let gap = 3
-        let mainWidth = (contentWidth - gap) * 3 / 5
+        // Read before the frame moves out: the widths follow the frame's.
+        let total = contentWidth
+        let mainWidth = (total - gap) * 3 / 5
         // The frame is moved between the builders, never copied.
         var column = FrameBuilder(state: state, frame: Frame(size: Size(width: 0, height: 0)), theme: theme, stats: StageStats())
         swap(&column.frame, &frame)
         column.left = left
-        column.contentWidth = mainWidth
+        column.columnWidth = mainWidth
         main(&column)
         let mainScrolled = column.frame.scrolled
         column.frame.scrolled = nil
@@ -28,7 +30,7 @@ extension FrameBuilder {
         var stream = FrameBuilder(state: state, frame: Frame(size: Size(width: 0, height: 0)), theme: theme, stats: stats)
         swap(&stream.frame, &frame)
         stream.left = left + mainWidth + gap
-        stream.contentWidth = contentWidth - mainWidth - gap
+        stream.columnWidth = total - mainWidth - gap
         stream.drawContributions(top: top, bottom: bottom, ruleRow: ruleRow, ruleLabel: countLabel())
         swap(&stream.frame, &frame)
         frame.put("─┬─", Styles.dim, x: left + mainWidth, y: ruleRow)

@@ -15,7 +15,6 @@ struct FrameBuilder {
         self.frame = frame
         self.theme = theme
         self.stats = stats ?? StageStats(state.session)
-        contentWidth = frame.size.width - 2
     }
 
     var session: Session { state.session }
@@ -24,7 +23,9 @@ struct FrameBuilder {
     /// Content starts after a one-column margin and ends one column before the edge; a
     /// column of a side-by-side view (`FrameBuilder+Beside.swift`) narrows them.
     var left = 1
-    var contentWidth: Int
+    /// The width of a column, when the builder draws one (nil: the whole screen's).
+    var columnWidth: Int?
+    var contentWidth: Int { columnWidth ?? width - 2 }
     /// The column after the content.
     var right: Int { left + contentWidth }
     var spacious: Bool { height >= 30 }
