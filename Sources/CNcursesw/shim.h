@@ -27,6 +27,7 @@ static inline void cn_set_errno(int value) { errno = value; }
 static inline attr_t cn_attr_bold(void) { return A_BOLD; }
 static inline attr_t cn_attr_reverse(void) { return A_REVERSE; }
 static inline attr_t cn_attr_underline(void) { return A_UNDERLINE; }
+static inline attr_t cn_attr_dim(void) { return A_DIM; }
 
 static inline int cn_wcwidth(wchar_t c) { return wcwidth(c); }
 

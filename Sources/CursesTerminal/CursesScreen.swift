@@ -244,6 +244,7 @@ public final class CursesScreen: Terminal {
         if style.bold { attributes |= cn_attr_bold() }
         if style.reverse { attributes |= cn_attr_reverse() }
         if style.underline { attributes |= cn_attr_underline() }
+        if style.faint { attributes |= cn_attr_dim() }
         return attributes
     }
 

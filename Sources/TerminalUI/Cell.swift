@@ -18,12 +18,16 @@ public struct Style: Equatable, Sendable, Hashable {
     public var bold: Bool
     public var reverse: Bool
     public var underline: Bool
+    /// Half brightness (curses' A_DIM): numbers, tags and hints recede behind the stage, the
+    /// question and the turn in every theme, monochrome included.
+    public var faint: Bool
 
-    public init(_ role: Role = .normal, bold: Bool = false, reverse: Bool = false, underline: Bool = false) {
+    public init(_ role: Role = .normal, bold: Bool = false, reverse: Bool = false, underline: Bool = false, faint: Bool = false) {
         self.role = role
         self.bold = bold
         self.reverse = reverse
         self.underline = underline
+        self.faint = faint
     }
 
     public static let plain = Style()
@@ -43,13 +47,13 @@ public struct Cell: Equatable, Sendable {
     /// Bytes 8–14 of the cluster, and in the top byte their count (1–15), or `spilled`.
     private var high: UInt64
     /// The style and `continuation` as bits, so that comparing two cells is comparing three
-    /// integers: role in bits 0–7, then bold, reverse, underline, continuation.
+    /// integers: role in bits 0–7, then bold, reverse, underline, continuation, faint.
     private var bits: UInt32
 
     public var style: Style {
         get {
             Style(Role(rawValue: UInt8(truncatingIfNeeded: bits)) ?? .normal, bold: bits & 1 << 8 != 0,
-                  reverse: bits & 1 << 9 != 0, underline: bits & 1 << 10 != 0)
+                  reverse: bits & 1 << 9 != 0, underline: bits & 1 << 10 != 0, faint: bits & 1 << 12 != 0)
         }
         set { bits = Self.bits(newValue, continuation: continuation) }
     }
@@ -61,7 +65,7 @@ public struct Cell: Equatable, Sendable {
 
     private static func bits(_ style: Style, continuation: Bool) -> UInt32 {
         UInt32(style.role.rawValue) | (style.bold ? 1 << 8 : 0) | (style.reverse ? 1 << 9 : 0)
-            | (style.underline ? 1 << 10 : 0) | (continuation ? 1 << 11 : 0)
+            | (style.underline ? 1 << 10 : 0) | (continuation ? 1 << 11 : 0) | (style.faint ? 1 << 12 : 0)
     }
 
     private static let spilled: UInt64 = 0xFF

@@ -14,7 +14,9 @@ extension FrameBuilder {
         } else if let holder = session.turnHolder, let turn = session.turn {
             let dots = session.stage.element == .plausibility
             main.append(" \(holder)", Styles.bannerBold)
-            main.append(" — your turn\(dots ? " to place \(session.plan.dots) dots" : "") · \(turn + 1) of \(session.roster.count) ", Styles.bannerBold)
+            main.append(" — your turn\(dots ? " to place \(session.plan.dots) dots" : "")", Styles.bannerBold)
+            // Where the round is: there for the facilitator, behind the name for the room.
+            main.append(" · \(turn + 1) of \(session.roster.count) ", Styles.banner)
             side = waitingText(dots: dots)
         } else {
             main.append(" No one is here — /join NAME adds a participant ", Styles.bannerBold)

@@ -74,7 +74,7 @@ extension FrameBuilder {
         drawRule(row: ruleRow, leftLabel: up, rightLabel: ruleLabel)
         if feed.page + pageOffset > 0 {
             let text = feed.below > 0 ? "↓ \(feed.below) more · PgDn" : "↓ more · PgDn"
-            frame.fill(row: bottom - 1, from: left, to: width - 1, style: .plain)
+            frame.fill(row: bottom - 1, from: left, to: right, style: .plain)
             frame.put(text, Styles.dim, x: left + 2, y: bottom - 1)
         }
         frame.scrolled = Scrolled(page: feed.page + pageOffset, more: feed.more)
@@ -126,12 +126,16 @@ extension FrameBuilder {
         return "Nothing yet."
     }
 
+    /// The lines a contribution may take on the screen: a long one is clipped with "…" so
+    /// that it does not push every other off (the log and the report keep it whole).
+    var clipRows: Int { height < 20 ? 3 : height < 40 ? 4 : 6 }
+
     /// A contribution: "#12 Ana (as a GP · 2019 · edited): text", wrapped with the lines
-    /// after the first indented under the name.
+    /// after the first indented under the name, `clipRows` lines at most.
     func block(_ contribution: Contribution, width: Int, showWhen: Bool = true) -> [Line] {
         var text = StyledText()
         let number = "#\(contribution.id)"
-        text.append(number, Styles.number)
+        text.append(number, Styles.meta)
         text.append(" ", Styles.text)
         var named = false
         if contribution.isPrivate {
@@ -144,12 +148,12 @@ extension FrameBuilder {
         }
         let tags = tagParts(contribution, showWhen: showWhen)
         if !tags.isEmpty {
-            text.append((named ? " " : "") + "(" + tags.joined(separator: " · ") + ")", Styles.dim)
+            text.append((named ? " " : "") + "(" + tags.joined(separator: " · ") + ")", Styles.meta)
             named = true
         }
         text.append(named ? ": " : "", Styles.text)
         text.append(contribution.text, Styles.text)
-        return text.wrapped(width: width, indent: DisplayWidth.of(number) + 1)
+        return text.clipped(width: width, rows: clipRows, indent: DisplayWidth.of(number) + 1)
     }
 
     func tagParts(_ contribution: Contribution, showWhen: Bool) -> [String] {

@@ -20,9 +20,14 @@ struct FrameBuilder {
     var session: Session { state.session }
     var width: Int { frame.size.width }
     var height: Int { frame.size.height }
-    /// Content starts after a one-column margin and ends one column before the edge.
-    var left: Int { 1 }
-    var contentWidth: Int { width - 2 }
+    /// Content starts after a one-column margin and ends one column before the edge; a
+    /// column of a side-by-side view (`FrameBuilder+Beside.swift`) narrows them.
+    var left = 1
+    /// The width of a column, when the builder draws one (nil: the whole screen's).
+    var columnWidth: Int?
+    var contentWidth: Int { columnWidth ?? width - 2 }
+    /// The column after the content.
+    var right: Int { left + contentWidth }
     var spacious: Bool { height >= 30 }
 
     /// Draws everything; returns the rows of the input box, if there is one.
@@ -72,9 +77,17 @@ struct FrameBuilder {
             drawClose(top: top, bottom: bottom, ruleRow: ruleRow)
         case .element(let stage):
             if stage.element == .plausibility {
-                drawBoard(top: top, bottom: bottom, ruleRow: ruleRow)
+                if roomBeside {
+                    drawBeside(top: top, bottom: bottom, ruleRow: ruleRow) { $0.drawBoard(top: top, bottom: bottom, ruleRow: ruleRow) }
+                } else {
+                    drawBoard(top: top, bottom: bottom, ruleRow: ruleRow)
+                }
             } else if stage.element == .retrospection, state.retrospectionView == .timeline {
-                drawTimeline(top: top, bottom: bottom, ruleRow: ruleRow)
+                if roomBeside {
+                    drawBeside(top: top, bottom: bottom, ruleRow: ruleRow) { $0.drawTimeline(top: top, bottom: bottom, ruleRow: ruleRow) }
+                } else {
+                    drawTimeline(top: top, bottom: bottom, ruleRow: ruleRow)
+                }
             } else {
                 drawContributions(top: top, bottom: bottom, ruleRow: ruleRow, ruleLabel: countLabel())
             }
@@ -87,11 +100,11 @@ struct FrameBuilder {
     mutating func drawRule(row: Int, leftLabel: String?, rightLabel: String?) {
         frame.put(String(repeating: "─", count: contentWidth), Styles.dim, x: left, y: row)
         if let leftLabel {
-            frame.put(" \(leftLabel) ", Styles.label, x: left + 2, y: row, limit: width - 1)
+            frame.put(" \(leftLabel) ", Styles.label, x: left + 2, y: row, limit: right)
         }
         if let rightLabel {
             let text = " \(rightLabel) "
-            let x = width - 1 - 2 - DisplayWidth.of(text)
+            let x = right - 2 - DisplayWidth.of(text)
             if x > left + 2 + (leftLabel.map { DisplayWidth.of($0) + 3 } ?? 0) {
                 frame.put(text, Styles.dim, x: x, y: row)
             }
@@ -100,6 +113,6 @@ struct FrameBuilder {
 
     mutating func paint(_ line: Line, row: Int, x: Int? = nil, limit: Int? = nil) {
         if let fill = line.fill { frame.fill(row: row, style: fill) }
-        frame.put(line.characters, styles: line.styles, x: (x ?? left) + line.indent, y: row, limit: limit ?? width - 1)
+        frame.put(line.characters, styles: line.styles, x: (x ?? left) + line.indent, y: row, limit: limit ?? right)
     }
 }

@@ -44,9 +44,10 @@ struct StyledText {
         return out
     }
 
-    /// Wrapped to `rows` lines at most; the last ends with "…" when some is left out.
-    func clipped(width: Int, rows: Int) -> [Line] {
-        let lines = wrapped(width: width)
+    /// Wrapped to `rows` lines at most (lines after the first indented by `indent`); the
+    /// last ends with "…" when some is left out.
+    func clipped(width: Int, rows: Int, indent: Int = 0) -> [Line] {
+        let lines = wrapped(width: width, indent: indent)
         guard lines.count > rows, let last = lines.prefix(rows).last else { return lines }
         return Array(lines.prefix(rows - 1)) + [last.ellipsized(width: width)]
     }
@@ -85,12 +86,20 @@ struct Line {
     static let blank = Line(characters: [], styles: [])
 
     /// Cut to leave room in `width` for " …", which it then ends with: it says that more
-    /// was left out.
+    /// was left out. The cut falls between words (a title is not cut mid-phrase) unless
+    /// that would leave less than half the line.
     func ellipsized(width: Int) -> Line {
         var text = StyledText()
         text.characters = Array(characters)
         text.styles = Array(styles)
-        var line = Line(text.truncated(width: width - indent - 2), indent: indent)
+        var kept = text.truncated(width: width - indent - 2)
+        let count = kept.characters.count
+        if count < text.characters.count, text.characters[count] != " ",
+           let space = kept.characters.lastIndex(of: " "), space >= count / 2 {
+            kept.characters.removeSubrange(space...)
+            kept.styles.removeSubrange(space...)
+        }
+        var line = Line(kept, indent: indent)
         line.characters += [" ", "…"]
         line.styles += [Styles.dim, Styles.dim]
         return line

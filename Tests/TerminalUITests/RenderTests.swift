@@ -362,3 +362,52 @@ import TestSupport
         }
     }
 }
+
+/// Issue 16, reproduction 4: a long contribution is clipped on the stream, whole in the session.
+@Suite struct ClippedContributionTests {
+    @Test(arguments: [minimumSize, Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 200, height: 60)])
+    func aLongContributionIsClippedAndTheOthersStayInView(_ size: Size) {
+        let room = GoldenScenario.longContribution.room
+        let session = room.state.session
+        let long = session.contributions.last!
+        #expect(long.text == Scenario.sixHundred)
+        let text = room.frame(size.width, size.height).text
+        #expect(text.contains("#\(long.id) "))
+        // From 120×40 a contribution may take six lines: six hundred characters fit whole.
+        let clipped = size.width < 120
+        #expect(text.contains(" …") == clipped)
+        #expect(text.contains("end of story.") == !clipped)
+        // The one before it is still on the screen, whole or clipped.
+        #expect(text.contains("#\(long.id - 1) ") || size.height < 20)
+    }
+}
+
+/// Issue 16, reproduction 6: from 120×40 the stream stands beside the board and the timeline.
+@Suite struct BesideTests {
+    func rows(_ frame: Frame) -> [String] { frame.text.split(separator: "\n").map(String.init) }
+
+    @Test func theNarrativeStandsBesideTheBoard() {
+        let room = Scenario.plausibility(allDots: true)
+        let wide = rows(room.frame(120, 40))
+        #expect(wide.contains { $0.contains("Ranked by dots") && $0.contains("#28 Ana") })
+        let narrow = rows(room.frame(119, 40))
+        #expect(!narrow.contains { $0.contains("Ranked by dots") && $0.contains("#28") })
+        #expect(!rows(room.frame(120, 39)).contains { $0.contains("Ranked by dots") && $0.contains("#28") })
+    }
+
+    @Test func theNotesStandBesideTheTimeline() {
+        let wide = rows(Scenario.timeline().frame(200, 60))
+        #expect(wide.contains { $0.contains("● 2019") && $0.contains("#6 Ana") })
+    }
+}
+
+/// Issue 16, reproduction 9: a clipped title or contribution ends between words.
+@Suite struct EllipsisTests {
+    @Test func aClippedLineEndsAtAWord() {
+        let lines = StyledText("Two badges on one lanyard: the community nurse who wore both", Styles.text).clipped(width: 24, rows: 2)
+        #expect(lines.map { String($0.characters) } == ["Two badges on one", "lanyard: the community …"])
+        // One long word is cut where it must be.
+        let word = StyledText("Interdisciplinarity-and-more-of-it", Styles.text).clipped(width: 12, rows: 1)
+        #expect(word.map { String($0.characters) } == ["Interdisci …"])
+    }
+}

@@ -153,6 +153,10 @@ enum Scenario {
         return room
     }
 
+    /// Issue 16, reproduction 4: one contribution of 600 characters.
+    static let sixHundred = String(repeating: "Winter is when the system shows itself: the ward, the council and the family all wait on each other. ", count: 6)
+        .prefix(600).trimmingCharacters(in: .whitespaces) + " end of story."
+
     /// A month later: the follow-up of `close()`, part-way through its review.
     static func review() -> Room {
         let earlier = close().state.session
@@ -197,7 +201,11 @@ enum GoldenScenario: String, CaseIterable, Sendable {
     case anonymous
     case scrolled
     case longInput = "long-input"
+    case longContribution = "long-contribution"
     case review
+    case reviewFourteen = "review-fourteen"
+    case reviewFourteenTop = "review-fourteen-top"
+    case longTitle = "long-title"
     case welcomeServing = "welcome-serving"
     case qr
     case timerNearlyUp = "timer-nearly-up"
@@ -313,8 +321,26 @@ enum GoldenScenario: String, CaseIterable, Sendable {
             for _ in 0..<3 { room.press(CursesKey.up) }
             room.press(CursesKey.end)
             return room
+        case .longContribution:
+            var room = Scenario.identity()
+            room.feed(.character("\u{15}"))
+            room.say(Scenario.sixHundred)
+            return room
         case .review:
             return Scenario.review()
+        case .reviewFourteen:
+            // Issue 16, reproduction 1: a follow-up's review of 14 items, live and from its top.
+            return ScrollTests.review(items: 14)
+        case .reviewFourteenTop:
+            var room = ScrollTests.review(items: 14)
+            room.press(CursesKey.home)
+            return room
+        case .longTitle:
+            // Issue 16, reproduction 8: the title keeps its room in the header.
+            var room = Room(title: "North Locality winter system workshop", participants: ["Ana", "Ben", "Chi", "Dee"])
+            room.say("/next")
+            room.say("/timer pause")
+            return room
         case .welcomeServing:
             var room = Scenario.welcome()
             room.state.join = Self.join

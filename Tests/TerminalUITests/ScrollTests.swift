@@ -75,7 +75,7 @@ import TestSupport
             for _ in 0..<Int(rng.next() % 30) {
                 room.say(Pieces.text(&rng, pieces: 1 + Int(rng.next() % 40)) + " end")
             }
-            let ids = room.state.session.contributions.filter { $0.stage == room.state.session.current && !$0.retracted }.map(\.id)
+            let ids = Self.liveIDs(room)
             let seen = Self.text(room.pagesDown(size))
             for id in ids { #expect(seen.contains("#\(id) "), "#\(id) unseen at \(size), seed \(seed)") }
         case 1:
@@ -105,5 +105,102 @@ import TestSupport
         #expect(first.contains(moments.min() ?? "?"))
         let seen = Self.text(room.pagesDown(minimumSize))
         for moment in moments { #expect(seen.contains(moment)) }
+    }
+
+    /// The numbers of the current stage's live contributions.
+    static func liveIDs(_ room: Room) -> [Int] {
+        room.state.session.contributions.filter { $0.stage == room.state.session.current && !$0.retracted }.map(\.id)
+    }
+
+    /// A size between the minimum and 200×60, the side-by-side view included.
+    static func size(_ rng: inout SplitMix64) -> Size {
+        Size(width: 60 + Int(rng.next() % 141), height: 16 + Int(rng.next() % 45))
+    }
+
+    /// The board: every story told ("Tale N …") and every narrative said under it.
+    @Test(arguments: 0..<16)
+    func everyStoryOnTheBoardIsReachable(_ seed: Int) {
+        var rng = SplitMix64(seed: UInt64(seed) &* 104_729 &+ 5)
+        let size = Self.size(&rng)
+        var room = Room(participants: ["Ana", "Ben", "Chi"])
+        room.say("/goto 4")
+        let stories = 1 + Int(rng.next() % 14)
+        for tale in 1...stories {
+            room.say("Tale\(tale) " + Pieces.text(&rng, pieces: Int(rng.next() % 20)).replacingOccurrences(of: "\n", with: " ") + " end")
+        }
+        room.say("/goto 7")
+        for _ in 0..<Int(rng.next() % 4) { room.say("/dots 1 1 \(1 + Int(rng.next() % UInt64(stories)))") }
+        for _ in 0..<Int(rng.next() % 8) { room.say("Narrative " + Pieces.text(&rng, pieces: 1 + Int(rng.next() % 20)) + " end") }
+        let ids = Self.liveIDs(room)
+        let seen = Self.text(room.pagesDown(size))
+        for tale in 1...stories { #expect(seen.contains("Tale\(tale)"), "Tale\(tale) unseen at \(size), seed \(seed)") }
+        for id in ids { #expect(seen.contains("#\(id) "), "#\(id) unseen at \(size), seed \(seed)") }
+    }
+
+    /// The timeline: every note and every moment, from its start (where it opens) to its end.
+    @Test(arguments: 0..<16)
+    func everyMomentOfTheTimelineIsReachable(_ seed: Int) {
+        var rng = SplitMix64(seed: UInt64(seed) &* 15_485_863 &+ 3)
+        let size = Self.size(&rng)
+        var room = Room(participants: ["Ana", "Ben", "Chi"])
+        room.say("/goto 2")
+        var moments = Set<String>()
+        for _ in 0..<(1 + Int(rng.next() % 24)) {
+            if rng.next() % 4 != 0 {
+                let moment = "\(2000 + Int(rng.next() % 12))"
+                moments.insert(moment)
+                room.say("/when \(moment)")
+            }
+            room.say("Memory " + Pieces.text(&rng, pieces: 1 + Int(rng.next() % 30)) + " end")
+        }
+        room.feed(.character("\t"))
+        let ids = Self.liveIDs(room)
+        let frames = room.pagesDown(size)
+        let seen = Self.text(frames)
+        for id in ids { #expect(seen.contains("#\(id) "), "#\(id) unseen at \(size), seed \(seed)") }
+        for moment in moments { #expect(seen.contains("● \(moment)") || seen.contains(" / \(moment)") || seen.contains("\(moment) /"), "\(moment) unseen at \(size), seed \(seed)") }
+    }
+
+    /// Every page of Close: each line of the page, stepped through from its top to its end.
+    @Test(arguments: 0..<12)
+    func everyLineOfEveryClosePageIsReachable(_ seed: Int) {
+        var rng = SplitMix64(seed: UInt64(seed) &* 7_368_787 &+ 11)
+        let size = Self.size(&rng)
+        var room = Scenario.close()
+        for _ in 0..<Int(rng.next() % 12) {
+            room.say("/owner Ben")
+            room.say("Act " + Pieces.text(&rng, pieces: 1 + Int(rng.next() % 24)) + " end")
+        }
+        for page in ClosePage.allCases {
+            if page != .summary { room.feed(.character("\t")) }
+            #expect(room.state.closePage == page)
+            let builder = FrameBuilder(state: room.state, frame: Frame(size: size), theme: .dark)
+            let lines = builder.closeLines(page, width: builder.contentWidth)
+            let seen = Self.text(room.pagesDown(size))
+            for line in lines {
+                // The frame paints a no-break space as a space.
+                let text = String(line.characters).replacingOccurrences(of: "\u{A0}", with: " ").trimmingCharacters(in: .whitespaces)
+                #expect(seen.contains(text), "\(page) line unseen at \(size), seed \(seed): \(text)")
+            }
+        }
+    }
+
+    /// Help pages nothing: every command and key is on its one screen, down to the minimum size.
+    @Test(arguments: 0..<12)
+    func helpShowsEveryCommandAndKey(_ seed: Int) {
+        var rng = SplitMix64(seed: UInt64(seed) &* 31 &+ 1)
+        let size = seed == 0 ? minimumSize : Self.size(&rng)
+        var room = Scenario.identity()
+        room.press(CursesKey.f0 + 1)
+        let text = room.show(size).text
+        for command in CommandParser.usage {
+            let name = String(command.usage.split(separator: " ").first ?? "")
+            #expect(text.contains(name), "\(name) not in help at \(size)")
+        }
+        // Keys in a table ("Alt-Enter, Ctrl-J") or a paragraph ("Alt-Enter/Ctrl-J"): their first name.
+        for key in FrameBuilder.shortKeys {
+            let name = key.key.split(whereSeparator: { " /,".contains($0) }).first.map(String.init) ?? key.key
+            #expect(text.contains(name), "\(name) not in help at \(size)")
+        }
     }
 }

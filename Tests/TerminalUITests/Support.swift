@@ -108,8 +108,9 @@ func showsTime(_ frame: Frame) -> Bool {
     return rows[0].contains(/\d\d:\d\d/) || big
 }
 
-/// The sizes every golden is drawn at: a projector's 80×24, a larger 120×40 and the minimum.
-let goldenSizes = [Size(width: 80, height: 24), Size(width: 120, height: 40), minimumSize]
+/// The sizes every golden is drawn at: a projector's 80×24, 120×40 and 200×60 (where the board
+/// and the timeline have the stream beside them) and the minimum.
+let goldenSizes = [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 200, height: 60), minimumSize]
 
 /// Checks what every frame must be, whatever it shows: each row is exactly the width in
 /// columns, a continuation cell always follows a 2-column cluster, no row of the text
@@ -177,4 +178,19 @@ enum Golden {
         }
         return out.joined(separator: "\n")
     }
+}
+
+/// The frame's weights, one letter a cell: `R` reversed and bold, `r` reversed, `B` bold,
+/// `f` faint, `.` plain text, a space for a plain blank. The hierarchy at a glance.
+func weights(_ frame: Frame) -> String {
+    (0..<frame.size.height).map { y in
+        String(frame.row(y).map { cell -> Character in
+            let style = cell.style
+            if style.reverse { return style.bold ? "R" : "r" }
+            if cell.isSpace && !style.underline { return " " }
+            if style.bold { return "B" }
+            if style.faint { return "f" }
+            return "."
+        })
+    }.joined(separator: "\n")
 }
