@@ -8,12 +8,6 @@ public struct LockHolder: Equatable, Sendable {
     public var pid: Int32
     public var host: String
     public var since: Date
-
-    public init(pid: Int32, host: String, since: Date) {
-        self.pid = pid
-        self.host = host
-        self.since = since
-    }
 }
 
 /// Everything that can go wrong with a log, each with a one-line message for a person.

@@ -5,11 +5,6 @@ public struct WrappedLine: Equatable, Sendable {
     /// the line broke at), or "" (a word too long for a line, broken inside it, or the end).
     /// So `lines.map { $0.text + $0.separator }.joined()` is the original text.
     public var separator: String
-
-    public init(text: String, separator: String) {
-        self.text = text
-        self.separator = separator
-    }
 }
 
 /// Word wrapping and truncation by display width, never splitting a grapheme cluster and
