@@ -72,6 +72,9 @@ public struct AppState: Equatable, Sendable {
     public var scroll = 0
     /// The last frame had more of the list above the page it showed; PgUp stops when not.
     public var scrollMore = true
+    /// The live view of Close, the board or Review cut its top part short: the page PgDn
+    /// shows next (the second of the whole list), so the rest is one key away.
+    public var scrollDown: Int?
     public static let scrollTop = 1 << 30
     public var save: SaveStatus = .saved
     /// Ctrl-C was pressed once.
@@ -134,7 +137,7 @@ public enum Action: Equatable, Sendable {
     case resume
     /// The front end's last frame showed this page of the list (counted back from the
     /// newest, after the view kept it within what there is), with `more` above it or not.
-    case scrolled(page: Int, more: Bool)
+    case scrolled(page: Int, more: Bool, down: Int? = nil)
     /// A participant's device, through the join server: the network is another keyboard.
     case device(DeviceAction)
     /// The front end's last frame was too small to show the session (or is no longer).

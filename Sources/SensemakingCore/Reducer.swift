@@ -96,9 +96,10 @@ struct Step {
             state.message = message
         case .terminate:
             quit()
-        case .scrolled(let page, let more):
+        case .scrolled(let page, let more, let down):
             state.scroll = page
             state.scrollMore = more
+            state.scrollDown = down
         case .device(let action):
             handle(action)
         case .screen(let tooSmall):

@@ -28,7 +28,12 @@ extension Step {
         case .deleteWord: state.input.deleteWord()
         case .clearInput: state.input.clear()
         case .pageUp: if state.scrollMore { state.scroll += 1 }
-        case .pageDown: state.scroll = max(0, min(state.scroll, AppState.scrollTop) - 1)
+        case .pageDown:
+            if state.scroll == 0, let down = state.scrollDown {
+                state.scroll = down
+            } else {
+                state.scroll = max(0, min(state.scroll, AppState.scrollTop) - 1)
+            }
         case .escape: state.message = nil
         case .help: state.showHelp = true
         case .toggleView:

@@ -11,9 +11,12 @@ public struct Size: Equatable, Sendable, Hashable {
 public struct Scrolled: Equatable, Sendable {
     public var page = 0
     public var more = false
-    public init(page: Int = 0, more: Bool = false) {
+    /// From a live view that cut its top part short, the page PgDn shows next.
+    public var down: Int?
+    public init(page: Int = 0, more: Bool = false, down: Int? = nil) {
         self.page = page
         self.more = more
+        self.down = down
     }
 }
 

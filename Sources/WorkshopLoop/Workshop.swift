@@ -93,8 +93,9 @@ public final class Workshop {
         let tooSmall = isTooSmall(terminal.size)
         if tooSmall != state.tooSmall { _ = reduce(&state, .screen(tooSmall: tooSmall)) }
         // The view kept the page within the list; the core learns where it stands.
-        if let scrolled = frame.scrolled, scrolled.page != state.scroll || scrolled.more != state.scrollMore {
-            _ = reduce(&state, .scrolled(page: scrolled.page, more: scrolled.more))
+        if let scrolled = frame.scrolled,
+           scrolled.page != state.scroll || scrolled.more != state.scrollMore || scrolled.down != state.scrollDown {
+            _ = reduce(&state, .scrolled(page: scrolled.page, more: scrolled.more, down: scrolled.down))
         }
     }
 

@@ -146,6 +146,22 @@ struct NavigationTests {
         #expect(room.state.scroll == 3)
     }
 
+    /// A live view that cut its top part short (Close, the board, Review) says where PgDn
+    /// goes on; from there PgDn pages as usual, and elsewhere PgDn on the live view stays.
+    @Test func pageDownFromACutLiveViewGoesOnWithTheRest() {
+        var room = Room()
+        room.send(.scrolled(page: 0, more: true, down: 4))
+        room.key(.pageDown)
+        #expect(room.state.scroll == 4)
+        room.send(.scrolled(page: 4, more: true))
+        #expect(room.state.scrollDown == nil)
+        room.key(.pageDown)
+        #expect(room.state.scroll == 3)
+        room.send(.scrolled(page: 0, more: false))
+        room.key(.pageDown)
+        #expect(room.state.scroll == 0)
+    }
+
     @Test func homeAndEndReachTheListsEndsOnlyWithNothingTyped() {
         var room = Room()
         room.key(.home)

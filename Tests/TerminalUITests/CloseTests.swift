@@ -35,7 +35,7 @@ import Testing
             let frame = room.frame(80, 24)
             let text = frame.text
             #expect(room.state.closePage == page)
-            #expect(!text.contains("more · Home"), "\(page) does not fit")
+            #expect(!text.contains("more · PgDn"), "\(page) does not fit")
             for item in expected[page] ?? [] {
                 #expect(text.contains(item), "\(page) lacks \(item)")
             }

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// Issue 16: at 80×24 every item of a long Close and of a 14-item follow-up review can be
+/// reached with the keys a facilitator has (Tab between Close pages, PgDn from the live view), in the
+/// real binary in tmux.
+@Suite struct ReachTests {
+    /// Ten long actions and four cues: each wraps, so neither Close nor the review holds them
+    /// on one screen.
+    static let actions = (1...10).map { String(format: "A%02d", $0) + " we ask the wards each week what the discharge dashboard misses and fix one thing" }
+    static let cues = (11...14).map { "C\($0) handover times at eight in the morning tell us the day before it happens" }
+    static func marker(_ text: String) -> String { String(text.prefix(3)) }
+
+    /// Presses `key` until the screen stops changing (at most `limit` times) and returns every
+    /// screen seen, the first included.
+    static func screens(_ tmux: Tmux, pressing key: String, limit: Int = 20) throws -> [String] {
+        var seen = [try tmux.screen()]
+        for _ in 0..<limit {
+            try tmux.press(key)
+            // The frame follows the key within a few milliseconds; wait until it has changed,
+            // or take the end of the list as reached.
+            let before = seen[seen.count - 1]
+            let changed = try Tmux.poll(seconds: 1) { try tmux.screen() != before }
+            if !changed { break }
+            seen.append(try tmux.screen())
+        }
+        return seen
+    }
+
+    @Test func everyItemOfALongCloseAndA14ItemReviewIsReachableAt80x24() throws {
+        let first = try Tmux()
+        defer { first.close() }
+        let march = try first.startWorkshop(title: "March workshop")
+        try first.submit("/goto enactment")
+        try first.wait(for: "Stage 3 of 7")
+        for action in Self.actions {
+            try first.submit("/owner Ben")
+            try first.submit(action)
+            try first.wait(for: "\(Self.marker(action)) we ask")
+        }
+        try first.submit("/goto cues")
+        try first.wait(for: "Stage 6 of 7")
+        for cue in Self.cues {
+            try first.submit(cue)
+            try first.wait(for: "\(Self.marker(cue)) handover")
+        }
+
+        // Close: Tab steps through its pages, PgDn through each page.
+        try first.submit("/goto close")
+        try first.wait(for: "What will you take away from today?")
+        var close: [String] = []
+        var titles = Set<String>()
+        for _ in 0..<6 {
+            let pages = try Self.screens(first, pressing: "NPage")
+            close += pages
+            if let title = pages[0].split(separator: "\n").first(where: { $0.contains(" of ") && $0.contains("Tab:") }) {
+                titles.insert(String(title))
+            }
+            try first.press("Tab")
+            _ = try Tmux.poll(seconds: 1) { try first.screen() != pages[pages.count - 1] }
+        }
+        #expect(titles.count >= 4, "Tab steps through Close's pages: \(titles)")
+        for item in Self.actions + Self.cues {
+            #expect(close.contains { $0.contains(Self.marker(item) + " we ask") || $0.contains(Self.marker(item) + " handover") },
+                    "\(Self.marker(item)) is on a Close page")
+        }
+        try first.submit("/end")
+        let asked = try first.wait("the end") { $0.contains("Enter again closes") || $0.contains("[exited") }
+        if asked.contains("Enter again closes") { try first.press("Enter") }
+        #expect(try first.exitStatus() == 0)
+
+        // The follow-up's review of the same fourteen, from the live view down with PgDn.
+        let second = try Tmux()
+        defer { second.close() }
+        let april = second.path("april.md")
+        try second.start(try Tmux.binary(), ["run", "--follow-up", march, "--participants", "Ana,Ben,Dev", "--log", april])
+        try second.wait(for: "Follow-up: March workshop")
+        try second.submit("/next")
+        try second.wait(for: "0 of 14 reviewed")
+        let review = try Self.screens(second, pressing: "NPage")
+        for item in Self.actions + Self.cues {
+            #expect(review.contains { $0.contains(Self.marker(item)) }, "\(Self.marker(item)) is reached in the review")
+        }
+        // The last page says nothing lies further down.
+        #expect(!review[review.count - 1].contains("PgDn"), "\(review[review.count - 1])")
+        try second.press("C-c")
+        try second.press("C-c")
+        #expect(try second.exitStatus() == 0)
+    }
+}
