@@ -89,6 +89,11 @@ enum RecordItem {
             if advancesTurn { fields.append(("turn", "next")) }
             let placed = stories.isEmpty ? "no dots" : "dots on " + stories.map { "#\($0)" }.joined(separator: ", ")
             lead = participant.map { "\(bold($0)) placed \(placed)." } ?? "Placed \(placed)."
+        case .revealed:
+            kind = .revealed; lead = "Dots revealed."
+        case .floor(let open):
+            kind = .floor; fields.append(("open", open ? "yes" : "no"))
+            lead = open ? "The floor is open: anyone may send." : "Turns again."
         case .cueLinked(let story, let cue):
             kind = .cue; fields.append(("story", String(story)))
             lead = "Cue for **#\(story)**: "
@@ -202,6 +207,10 @@ enum RecordItem {
         case .timerResume: event = .timer(.resume)
         case .suspended: event = .suspended
         case .resumed: event = .resumed
+        case .revealed: event = .revealed
+        case .floor:
+            guard let open = token["open"], open == "yes" || open == "no" else { return nil }
+            event = .floor(open: open == "yes")
         case .header, .stage, .ended: return nil
         }
         return Record(time: time, event: event)

@@ -24,9 +24,9 @@ struct SessionCommandTests {
                      "dots", "undo", "edit", "timer", "help", "export", "saveas", "cue", "end", "quit",
                      "kind", "move"]
         // The contract's commands, and those this project added (follow-up review, /mind,
-        // /qr, /devices and /remove for devices joining).
-        #expect(Set(CommandParser.names) == Set(names + ["mind", "mark", "qr", "devices", "remove"]))
-        #expect(CommandParser.names.count == names.count + 5)
+        // /qr, /devices, /remove and /floor for devices joining, /reveal for hidden dots).
+        #expect(Set(CommandParser.names) == Set(names + ["mind", "mark", "qr", "devices", "remove", "reveal", "floor"]))
+        #expect(CommandParser.names.count == names.count + 7)
         #expect(CommandParser.usage.allSatisfy { $0.usage.hasPrefix("/" + $0.name) })
     }
 
