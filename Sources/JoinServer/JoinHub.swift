@@ -91,7 +91,7 @@ public final class JoinHub: Sendable {
     static func outcome(of action: DeviceAction, in snapshot: Snapshot) -> Outcome? {
         let saved: Outcome = snapshot.save == .saved ? .sent : .notSaved
         switch action {
-        case .send(_, _, let key):
+        case .send(_, _, let key), .dots(_, _, let key):
             if snapshot.session.sendKeys.contains(key) { return saved }
             return snapshot.refusals[key].map(Outcome.refused)
         case .join(let name, let key):

@@ -55,6 +55,9 @@ public struct ParticipantView: Codable, Equatable, Sendable {
     public var turn: String?
     /// Whether this device may send now.
     public var yourTurn: Bool
+    /// `/floor open`: anyone here may send, not only whose turn it is; absent when turns hold
+    /// (and in an anonymous session, whose floor is always open).
+    public var floorOpen: Bool?
     /// Who is here, to pick a name from; empty in an anonymous session.
     public var here: [String]
     public var mine: [Mine]
@@ -75,8 +78,10 @@ public struct ParticipantView: Codable, Equatable, Sendable {
                       question: current.element?.meaning, prompts: current.prompts,
                       takes: current.captures?.label)
         turn = anonymous ? nil : session.turnHolder
+        let floorOpen = !anonymous && session.floorOpen
+        self.floorOpen = floorOpen ? true : nil
         yourTurn = !session.ended && current.captures != nil
-            && (anonymous || (you != nil && you == session.turnHolder))
+            && (anonymous || (you != nil && (you == session.turnHolder || floorOpen)))
         here = anonymous ? [] : session.roster
         // An anonymous contribution has no author: a device cannot tell its own from another's.
         mine = you.map { name in

@@ -45,8 +45,8 @@ public struct Session: Equatable, Sendable {
     /// The time of the latest record applied.
     public private(set) var lastTime: Date
     public private(set) var nextID = 1
-    /// The keys of every contribution a device sent: a send retried with a key already here
-    /// was saved before.
+    /// The keys of every contribution and dot placement a device sent: a send retried with a
+    /// key already here was saved before.
     public private(set) var sendKeys: Set<String> = []
     /// The plausibility dots are shown: `/reveal`, or everyone here placed all theirs. Until
     /// then the room and every device see who has voted, never how (no anchoring).
@@ -218,7 +218,8 @@ public struct Session: Equatable, Sendable {
             pendingDue = nil
         case .pendingDue(let text):
             pendingDue = text
-        case .dotsPlaced(let participant, let stories, let advancesTurn):
+        case .dotsPlaced(let participant, let stories, let advancesTurn, let key):
+            if let key { sendKeys.insert(key) }
             if let participant {
                 dots.removeAll { $0.participant == participant }
             }

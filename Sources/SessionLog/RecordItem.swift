@@ -82,11 +82,12 @@ enum RecordItem {
         case .pendingDue(let due):
             kind = .due; fields.append(("text", due))
             lead = "The next action is due \(MarkdownText.escapeInline(due))."
-        case .dotsPlaced(let participant, let stories, let advancesTurn):
+        case .dotsPlaced(let participant, let stories, let advancesTurn, let key):
             kind = .dots
             if let participant { fields.append(("by", participant)) }
             fields.append(("stories", stories.map(String.init).joined(separator: ",")))
             if advancesTurn { fields.append(("turn", "next")) }
+            if let key { fields.append(("key", key)) }
             let placed = stories.isEmpty ? "no dots" : "dots on " + stories.map { "#\($0)" }.joined(separator: ", ")
             lead = participant.map { "\(bold($0)) placed \(placed)." } ?? "Placed \(placed)."
         case .revealed:
@@ -195,7 +196,7 @@ enum RecordItem {
                 guard let story = Int(part) else { return nil }
                 stories.append(story)
             }
-            event = .dotsPlaced(participant: token["by"], stories: stories, advancesTurn: token["turn"] == "next")
+            event = .dotsPlaced(participant: token["by"], stories: stories, advancesTurn: token["turn"] == "next", key: token["key"])
         case .cue: guard let story = int("story") else { return nil }; event = .cueLinked(story: story, cue: body)
         case .mind: guard let story = int("story") else { return nil }; event = .mindChanger(story: story, text: body)
         case .reviewed:
