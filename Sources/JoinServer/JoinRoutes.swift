@@ -70,6 +70,8 @@ public final class JoinServer: Sendable {
         // Browsers ask for it by themselves: no icon, and no error in the console.
         router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
         router.get("/j/:secret") { _, context in self.joinByLink(context.parameters.get("secret") ?? "") }
+        // The QR code's link is in capitals (a smaller code), and a path is case-sensitive.
+        router.get("/J/:secret") { _, context in self.joinByLink(context.parameters.get("secret") ?? "") }
         router.post("/join") { request, _ in await self.joinByCode(request) }
         router.post("/name") { request, _ in await self.pickName(request) }
         router.post("/send") { request, _ in await self.send(request) }
