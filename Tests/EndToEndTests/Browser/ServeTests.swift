@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -41,5 +42,25 @@ extension ServeTests {
         #expect(!address.contains("127.0.0.1"), "not loopback: \(address)")
         try tmux.submit("/quit")
         #expect(try tmux.exitStatus() == 0)
+    }
+}
+
+extension ServeTests {
+    /// kill -9 while twelve devices send with the floor open: every send answered "sent" is in
+    /// the log, once, and the log still resumes and exports.
+    @Test(.enabled(if: Python.executable != nil, "needs python3"))
+    func killedWhileDevicesSendEverySentIsInTheLog() throws {
+        let tmux = try Tmux()
+        defer { tmux.close() }
+        let port = try Browser.freePort()
+        let log = try tmux.startWorkshop(extra: ["--serve", "127.0.0.1:\(port)"], width: 100, height: 40)
+        let pid = try tmux.programPID()
+        let result = try Browser.run("kill_while_sending.py", [tmux.socket, String(pid), log], in: tmux.directory)
+        #expect(result.status == 0, "the devices said:\n\(result.output)\(result.error)")
+        #expect(Tmux.poll { kill(pid, 0) != 0 }, "the program was killed")
+        let export = try Spawn.run([try Tmux.binary(), "export", log, "--format", "json"], in: tmux.directory)
+        #expect(export.status == 0, "\(export.error)")
+        let resumed = try Spawn.run([try Tmux.binary(), "export", log], in: tmux.directory)
+        #expect(resumed.output.contains("device 0 says 0"))
     }
 }

@@ -179,7 +179,7 @@ try:
     type_line("/qr")
     link = qr_read.read(wait_screen("press any key to close it"))
     check(re.fullmatch(r"HTTP://127\.0\.0\.1:\d+/J/[A-Z2-7]{26}", link) is not None, "the QR code holds the join link: %s" % link)
-    tmux("send-keys", "Escape")
+    tmux("send-keys", "Enter")  # any key closes it, and only closes it
     join_by_link(chi, link, "Chi")
 
     # The facilitator begins; Ana's page follows by itself (Server-Sent Events).
