@@ -251,7 +251,7 @@ public final class JoinServer: Sendable {
             for await _ in wakes {
                 // A device removed by the facilitator hears no more.
                 guard let device = devices.device(token) else { break }
-                let view = Self.json(ParticipantView(hub.current.session, participant: device.name))
+                let view = hub.viewJSON(for: device.name)
                 try await writer.write(ByteBuffer(string: Self.event(view, last: last)))
                 last = view
             }

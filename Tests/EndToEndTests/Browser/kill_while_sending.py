@@ -13,46 +13,25 @@ import json
 import os
 import re
 import signal
-import subprocess
 import sys
 import threading
 import time
 import urllib.parse
 
 import qr_read
+from projected import Terminal
 
 SOCKET, PID, LOG = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 DEVICES, KILL_AFTER = 12, 40
 failures = []
 
 
-def tmux(*arguments):
-    return subprocess.run(["tmux", "-S", SOCKET, "-f", "/dev/null", *arguments],
-                          capture_output=True, text=True, check=True).stdout
-
-
-def wait_screen(text, seconds=10):
-    deadline = time.monotonic() + seconds
-    while text not in tmux("capture-pane", "-p"):
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting for %r; the screen was:\n%s" % (text, tmux("capture-pane", "-p")))
-        time.sleep(0.05)
-    return tmux("capture-pane", "-p")
-
-
-def type_line(line):
-    tmux("send-keys", "-l", "--", line)
-    tmux("send-keys", "Enter")
-
-
-tmux("send-keys", "-l", "/qr")
-tmux("send-keys", "Enter")
-link = urllib.parse.urlsplit(qr_read.read(wait_screen("press any key to close it")))
-tmux("send-keys", "Enter")  # any key closes it, and only closes it
-type_line("/next")
-wait_screen("Stage 1 of 7")
-type_line("/floor open")
-wait_screen("The floor is open")
+terminal = Terminal(SOCKET, PID)
+link = urllib.parse.urlsplit(terminal.join_link(qr_read))
+terminal.line("/next")
+terminal.wait("Stage 1 of 7")
+terminal.line("/floor open")
+terminal.wait("The floor is open")
 host, port = link.hostname, link.port
 
 
