@@ -61,6 +61,7 @@ let package = Package(
             "SensemakingCore", "Export", "CQRencode",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Wiring only: the command line.

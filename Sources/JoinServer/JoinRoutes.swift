@@ -19,9 +19,12 @@ public final class JoinServer: Sendable {
         /// point or a proxy drops a silent connection, and a write to a phone that went away
         /// fails, which ends its stream here.
         public var heartbeat: Duration
+        /// Served over HTTPS: the device cookie is marked `Secure`.
+        public var secure: Bool
 
         public init(hosts: Set<String>, secrets: Secrets, now: @escaping @Sendable () -> Double = JoinServer.uptime,
-                    sendTimeout: Duration = .seconds(10), heartbeat: Duration = .seconds(20)) {
+                    sendTimeout: Duration = .seconds(10), heartbeat: Duration = .seconds(20), secure: Bool = false) {
+            self.secure = secure
             self.hosts = hosts
             self.secrets = secrets
             self.now = now
@@ -126,7 +129,7 @@ public final class JoinServer: Sendable {
         var response = Self.redirect("/")
         // HttpOnly: the page's script cannot read it; SameSite=Strict: no other site's page
         // can send with it.
-        response.headers[.setCookie] = "\(Self.cookieName)=\(token); Path=/; HttpOnly; SameSite=Strict"
+        response.headers[.setCookie] = "\(Self.cookieName)=\(token); Path=/; HttpOnly; SameSite=Strict" + (configuration.secure ? "; Secure" : "")
         return response
     }
 
