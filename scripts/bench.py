@@ -15,6 +15,7 @@ import os
 import select
 import shutil
 import signal
+import socket
 import statistics
 import struct
 import subprocess
@@ -211,6 +212,8 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--interval", type=float, default=0.01, help="seconds between typed keys")
     ap.add_argument("--contributions", type=int, default=5000)
+    ap.add_argument("--serve", action="store_true",
+                    help="run sensemaking with --serve 127.0.0.1:PORT (a free loopback port each run)")
     args = ap.parse_args()
 
     binary = os.path.abspath(args.binary)
@@ -233,6 +236,14 @@ def main():
         shutil.copyfile(big, path)
         return path
 
+    def serving():
+        """`--serve` on a loopback port free now, when asked; nothing otherwise."""
+        if not args.serve:
+            return []
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            return ["--serve", "127.0.0.1:%d" % s.getsockname()[1]]
+
     def journaled(*needles):
         """The run's log holds each needle: the keys reached the screen they were meant for."""
         def check():
@@ -242,13 +253,13 @@ def main():
 
     # Ctrl-C twice leaves sensemaking (everything is saved); /quit would need the box emptied.
     programs = [
-        {"name": "sensemaking", "argv": lambda: [binary, "--participants", "Ana,Ben", "--log", fresh_log()],
+        {"name": "sensemaking", "argv": lambda: [binary, "--participants", "Ana,Ben", "--log", fresh_log(), *serving()],
          "setup": ["/next\r"], "quit": ["\x03", "\x03"], "check": journaled("index=1", "sm:suspended")},
         {"name": "vim", "argv": lambda: [shutil.which("vim"), "-u", "NONE", "-N", "-i", "NONE", "-n"],
          "setup": ["i"], "quit": ["\x1b", ":q!\r"]},
         {"name": "nano", "argv": lambda: [shutil.which("nano")],
          "setup": [], "quit": ["\x18", "n"]},
-        {"name": f"sensemaking {args.contributions:,}", "argv": lambda: [binary, "resume", big_copy()],
+        {"name": f"sensemaking {args.contributions:,}", "argv": lambda: [binary, "resume", big_copy(), *serving()],
          "setup": [], "quit": ["\x03", "\x03"], "check": journaled("sm:resumed", "sm:suspended")},
     ]
     results = {p["name"]: [] for p in programs}
@@ -279,7 +290,7 @@ def main():
         ("peak RSS MiB", "rss_mib", "{:.1f}"),
         ("start to first frame ms", "first_ms", "{:.1f}"),
     ]
-    print(f"\n{os.path.relpath(binary)}: {COLS}x{ROWS}, {len(TEXT)} keys one every {args.interval * 1000:g} ms, "
+    print(f"\n{os.path.relpath(binary)}{' --serve 127.0.0.1:PORT' if args.serve else ''}: {COLS}x{ROWS}, {len(TEXT)} keys one every {args.interval * 1000:g} ms, "
           f"medians of {args.runs} runs, TERM={env['TERM']}\n")
     head = f"{'':32}{'sensemaking':>12}{'vim':>10}{'nano':>10}{'/vim':>8}{'/nano':>8}"
     print(head)

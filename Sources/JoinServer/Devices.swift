@@ -39,6 +39,9 @@ final class Devices: Sendable {
         var number: Int
         var name: String?
         var sends = RateLimit.sends
+        /// In an anonymous session, whose placements carry no name and add up: this device
+        /// has placed its dots, and may not place more.
+        var placedDots = false
     }
 
     private struct Joined {
@@ -90,6 +93,10 @@ final class Devices: Sendable {
     /// Whether device `token` may send at `now`.
     func allowSend(_ token: String, at now: Double) -> Bool {
         devices.withLock { $0.byToken[token]?.sends.take(at: now) ?? false }
+    }
+
+    func markPlacedDots(_ token: String) {
+        devices.withLock { $0.byToken[token]?.placedDots = true }
     }
 
     func allowCodeAttempt(at now: Double) -> Bool {

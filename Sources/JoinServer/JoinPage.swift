@@ -53,14 +53,7 @@ enum JoinPage {
         let heading = (stage.number.map { "\($0). " } ?? "") + stage.name
         let prompts = stage.prompts.map { "<li>\(HTMLText.escape($0))</li>" }.joined(separator: "\n")
         let mine = view.mine.map { "<li>#\($0.id) \(HTMLText.escape($0.text, lineBreaks: true))</li>" }.joined(separator: "\n")
-        var board = ""
-        if let shown = view.board {
-            let stories = shown.stories.map { story in
-                let dots = story.dots.map { " <span class=\"dots\">(\($0) dots)</span>" } ?? ""
-                return "<li value=\"\(story.number)\">\(HTMLText.escape(story.text, lineBreaks: true))\(dots)</li>"
-            }.joined(separator: "\n")
-            board = "<section aria-labelledby=\"board-h\"><h2 id=\"board-h\">The board</h2><ol id=\"board\">\n\(stories)\n</ol></section>"
-        }
+        let board = boardSection(view.board, key: Secrets.random128())
         return document(title: view.title, body: """
             <header><p id="title">\(HTMLText.escape(view.title))</p>\
             <p id="you">\(view.you.map { "You: " + HTMLText.escape($0) } ?? "")</p></header>
@@ -87,10 +80,48 @@ enum JoinPage {
             """)
     }
 
+    /// The plausibility board (hidden outside Plausibility, so the script can show it when the
+    /// stage comes): who has voted, and a form with a stepper per story for this device's
+    /// dots, private until the reveal. Without script the form posts and the page comes back.
+    static func boardSection(_ board: ParticipantView.Board?, key: String) -> String {
+        let stories = (board?.stories ?? []).map { story in
+            let mine = board?.yours.filter { $0 == story.number }.count ?? 0
+            let dots = story.dots.map { "\($0) \($0 == 1 ? "dot" : "dots")" } ?? ""
+            return "<li><label for=\"s\(story.number)\">\(story.number). \(HTMLText.escape(story.text, lineBreaks: true))</label>"
+                + "<input type=\"number\" id=\"s\(story.number)\" name=\"s\(story.number)\" min=\"0\" max=\"\(board?.dotsEach ?? 0)\" value=\"\(mine)\" inputmode=\"numeric\">"
+                + " <span class=\"dots\">\(dots)</span></li>"
+        }.joined(separator: "\n")
+        return """
+            <section id="board-section" aria-labelledby="board-h"\(board == nil ? " hidden" : "")><h2 id="board-h">The board</h2>
+            <p id="votes" role="status">\(HTMLText.escape(board.map(votesText) ?? ""))</p>
+            <form id="dots" method="post" action="/dots">
+            <p id="dots-help">\(HTMLText.escape(board.map(dotsHelp) ?? ""))</p>
+            <ol id="board">
+            \(stories)
+            </ol>
+            <input type="hidden" name="key" id="dots-key" value="\(key)">
+            <button type="submit" id="dots-button">Place my dots</button>
+            </form>
+            </section>
+            """
+    }
+
+    /// Who has voted, never how, until the reveal.
+    static func votesText(_ board: ParticipantView.Board) -> String {
+        if board.revealed { return "The dots are revealed." }
+        let hidden = "Dots stay hidden until everyone has voted."
+        return board.voted.isEmpty ? hidden : "Voted: " + board.voted.joined(separator: ", ") + ". " + hidden
+    }
+
+    static func dotsHelp(_ board: ParticipantView.Board) -> String {
+        "You have \(board.dotsEach) \(board.dotsEach == 1 ? "dot" : "dots"): put them on the stories you find most plausible (more than one on a story if you like)."
+    }
+
     /// What the live region says: the device's own turn first, in words a screen reader reads.
     static func turnText(_ view: ParticipantView) -> String {
         if view.ended { return "The session has ended. Thank you." }
         if view.stage.takes == nil { return "Wait for the first stage to begin." }
+        if view.floorOpen == true { return "The floor is open: send when ready." }
         if view.yourTurn { return view.anonymous ? "Anyone may send." : "Your turn: send when ready." }
         if let turn = view.turn { return "\(turn)'s turn. Draft now; send on your turn." }
         return "Waiting for the facilitator."
@@ -137,6 +168,9 @@ enum JoinPage {
         ul.names { list-style: none; padding: 0; }
         ul.names label { display: inline; font-weight: normal; }
         .dots { color: #444; }
+        #board li { margin: 0.75rem 0; }
+        #board label { display: block; font-weight: normal; margin: 0; }
+        #board input { font-size: 1.2rem; width: 4rem; padding: 0.3rem; }
         @media (prefers-color-scheme: dark) { body { color: #eee; background: #111; } header p, .dots { color: #bbb; } [role=alert] { background: #432; } }
 
         """
@@ -161,6 +195,7 @@ enum JoinPage {
           function turnText(v) {
             if (v.ended) { return "The session has ended. Thank you."; }
             if (v.stage.takes === null || v.stage.takes === undefined) { return "Wait for the first stage to begin."; }
+            if (v.floorOpen) { return "The floor is open: send when ready."; }
             if (v.yourTurn) { return v.anonymous ? "Anyone may send." : "Your turn: send when ready."; }
             if (v.turn) { return v.turn + "'s turn. Draft now; send on your turn."; }
             return "Waiting for the facilitator.";
@@ -173,12 +208,69 @@ enum JoinPage {
             var live = document.getElementById("turn");
             if (live.textContent !== turn) { live.textContent = turn; }
             fill("mine", v.mine, function (m) { return li("#" + m.id + " " + m.text); });
-            if (v.board) {
-              fill("board", v.board.stories, function (s) {
-                var el = li(s.text + (s.dots === null || s.dots === undefined ? "" : " (" + s.dots + " dots)"));
-                el.value = s.number; return el;
+            showBoard(v.board);
+          }
+          // The board: rebuilt only when its stories change, keeping what this person set.
+          var boardSection = document.getElementById("board-section");
+          var dotsForm = document.getElementById("dots");
+          var dotsButton = document.getElementById("dots-button");
+          var dotsKey = document.getElementById("dots-key");
+          var shownStories = "";
+          var edited = false;
+          function showBoard(b) {
+            boardSection.hidden = !b;
+            if (!b) { return; }
+            document.getElementById("votes").textContent = b.revealed ? "The dots are revealed."
+              : (b.voted.length ? "Voted: " + b.voted.join(", ") + ". " : "") + "Dots stay hidden until everyone has voted.";
+            document.getElementById("dots-help").textContent = "You have " + b.dotsEach + (b.dotsEach === 1 ? " dot" : " dots")
+              + ": put them on the stories you find most plausible (more than one on a story if you like).";
+            var signature = JSON.stringify(b.stories.map(function (s) { return [s.number, s.text]; })) + b.dotsEach;
+            if (signature !== shownStories) {
+              var kept = {};
+              Array.prototype.forEach.call(document.querySelectorAll("#board input"), function (i) { kept[i.name] = i.value; });
+              fill("board", b.stories, function (s) {
+                var el = document.createElement("li");
+                var label = document.createElement("label");
+                label.htmlFor = "s" + s.number;
+                label.textContent = s.number + ". " + s.text;
+                var input = document.createElement("input");
+                input.type = "number"; input.id = "s" + s.number; input.name = "s" + s.number;
+                input.min = "0"; input.max = String(b.dotsEach); input.inputMode = "numeric";
+                input.value = kept[input.name] || "0";
+                var count = document.createElement("span");
+                count.className = "dots";
+                el.appendChild(label); el.appendChild(input); el.appendChild(document.createTextNode(" ")); el.appendChild(count);
+                return el;
               });
+              shownStories = signature;
             }
+            b.stories.forEach(function (s) {
+              var input = document.getElementById("s" + s.number);
+              if (!edited) { input.value = String(b.yours.filter(function (n) { return n === s.number; }).length); }
+              input.disabled = b.revealed;
+              var count = input.parentNode.querySelector(".dots");
+              count.textContent = s.dots === null || s.dots === undefined ? "" : s.dots + (s.dots === 1 ? " dot" : " dots");
+            });
+            dotsButton.disabled = b.revealed;
+          }
+          dotsForm.addEventListener("input", function () { edited = true; });
+          dotsForm.addEventListener("submit", function (e) {
+            e.preventDefault();
+            post("/dots", new URLSearchParams(new FormData(dotsForm)), dotsButton, function (answer) {
+              if (answer.status === "sent") { edited = false; dotsKey.value = answer.nextKey; }
+            });
+          });
+          function post(path, body, button, sent) {
+            button.disabled = true;
+            notice.textContent = "Sending…";
+            fetch(path, { method: "POST", body: body, headers: { "Accept": "application/json" }, credentials: "same-origin" })
+              .then(function (r) {
+                if (r.status === 403) { location.assign("/"); throw new Error("not joined"); }
+                return r.json();
+              })
+              .then(function (answer) { notice.textContent = answer.message; sent(answer); })
+              .catch(function () { notice.textContent = "Not sent: no answer. Send again; it will not be saved twice."; })
+              .then(function () { button.disabled = false; });
           }
           var events = new EventSource("/events");
           events.onmessage = function (e) { show(JSON.parse(e.data)); };
@@ -187,22 +279,12 @@ enum JoinPage {
           events.onerror = function () { if (events.readyState === EventSource.CLOSED) { location.assign("/"); } };
           form.addEventListener("submit", function (e) {
             e.preventDefault();
-            button.disabled = true;
-            notice.textContent = "Sending…";
             var body = new URLSearchParams();
             body.set("text", text.value);
             body.set("key", key.value);
-            fetch("/send", { method: "POST", body: body, headers: { "Accept": "application/json" }, credentials: "same-origin" })
-              .then(function (r) {
-                if (r.status === 403) { location.assign("/"); throw new Error("not joined"); }
-                return r.json();
-              })
-              .then(function (answer) {
-                notice.textContent = answer.message;
-                if (answer.status === "sent") { text.value = ""; key.value = answer.nextKey; }
-              })
-              .catch(function () { notice.textContent = "Not sent: no answer. Send again; it will not be saved twice."; })
-              .then(function () { button.disabled = false; });
+            post("/send", body, button, function (answer) {
+              if (answer.status === "sent") { text.value = ""; key.value = answer.nextKey; }
+            });
           });
         })();
 

@@ -19,9 +19,12 @@ public final class JoinServer: Sendable {
         /// point or a proxy drops a silent connection, and a write to a phone that went away
         /// fails, which ends its stream here.
         public var heartbeat: Duration
+        /// Served over HTTPS: the device cookie is marked `Secure`.
+        public var secure: Bool
 
         public init(hosts: Set<String>, secrets: Secrets, now: @escaping @Sendable () -> Double = JoinServer.uptime,
-                    sendTimeout: Duration = .seconds(10), heartbeat: Duration = .seconds(20)) {
+                    sendTimeout: Duration = .seconds(10), heartbeat: Duration = .seconds(20), secure: Bool = false) {
+            self.secure = secure
             self.hosts = hosts
             self.secrets = secrets
             self.now = now
@@ -70,9 +73,12 @@ public final class JoinServer: Sendable {
         // Browsers ask for it by themselves: no icon, and no error in the console.
         router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
         router.get("/j/:secret") { _, context in self.joinByLink(context.parameters.get("secret") ?? "") }
+        // The QR code's link is in capitals (a smaller code), and a path is case-sensitive.
+        router.get("/J/:secret") { _, context in self.joinByLink(context.parameters.get("secret") ?? "") }
         router.post("/join") { request, _ in await self.joinByCode(request) }
         router.post("/name") { request, _ in await self.pickName(request) }
         router.post("/send") { request, _ in await self.send(request) }
+        router.post("/dots") { request, _ in await self.placeDots(request) }
         router.get("/view") { request, _ in self.viewJSON(request) }
         router.get("/events") { request, _ in self.events(request) }
         return router
@@ -84,7 +90,8 @@ public final class JoinServer: Sendable {
         guard let device = device(request) else { return Self.html(JoinPage.join()) }
         let view = ParticipantView(hub.current.session, participant: device.name)
         if !view.anonymous && view.you == nil { return Self.html(JoinPage.pickName(view)) }
-        let notice = request.uri.queryParameters["sent"] != nil ? "Sent: saved." : nil
+        let query = request.uri.queryParameters
+        let notice = query["sent"] != nil ? "Sent: saved." : query["placed"] != nil ? "Dots placed: saved." : nil
         return Self.html(JoinPage.session(view, key: Secrets.random128(), notice: notice))
     }
 
@@ -122,7 +129,7 @@ public final class JoinServer: Sendable {
         var response = Self.redirect("/")
         // HttpOnly: the page's script cannot read it; SameSite=Strict: no other site's page
         // can send with it.
-        response.headers[.setCookie] = "\(Self.cookieName)=\(token); Path=/; HttpOnly; SameSite=Strict"
+        response.headers[.setCookie] = "\(Self.cookieName)=\(token); Path=/; HttpOnly; SameSite=Strict" + (configuration.secure ? "; Secure" : "")
         return response
     }
 
@@ -162,17 +169,35 @@ public final class JoinServer: Sendable {
         return Self.redirect("/")
     }
 
-    func send(_ request: Request) async -> Response {
+    /// A POST from a joined device, within its rate: the device, its form, whether it wants
+    /// JSON; or the answer that refuses it.
+    struct DevicePost {
+        var token: String
+        var device: Devices.Device
+        var form: [String: String]
+        var wantsJSON: Bool
+    }
+
+    func devicePost(_ request: Request, tooFast: String) async -> Result<DevicePost, Refusal> {
         let wantsJSON = request.headers[.accept]?.contains("application/json") == true
-        guard let token = token(request), let device = devices.device(token) else { return Self.notJoined() }
-        let form: [String: String]
+        guard let token = token(request), let device = devices.device(token) else { return .failure(Refusal(Self.notJoined())) }
         switch await Self.form(request) {
-        case .success(let fields): form = fields
+        case .failure(let refusal): return .failure(refusal)
+        case .success(let form):
+            guard devices.allowSend(token, at: configuration.now()) else {
+                return .failure(Refusal(answer(.tooManyRequests, tooFast, json: wantsJSON, device: device)))
+            }
+            return .success(DevicePost(token: token, device: device, form: form, wantsJSON: wantsJSON))
+        }
+    }
+
+    func send(_ request: Request) async -> Response {
+        let post: DevicePost
+        switch await devicePost(request, tooFast: "Not sent: that was faster than anyone types. Send again in a moment.") {
+        case .success(let accepted): post = accepted
         case .failure(let refusal): return refusal.response
         }
-        guard devices.allowSend(token, at: configuration.now()) else {
-            return answer(.tooManyRequests, "Not sent: that was faster than anyone types. Send again in a moment.", json: wantsJSON, device: device)
-        }
+        let (form, device, wantsJSON) = (post.form, post.device, post.wantsJSON)
         guard let key = form["key"], Self.isKey(key), let text = form["text"] else {
             return answer(.badRequest, "Not sent: the form was incomplete. Reload the page.", json: wantsJSON, device: device)
         }
@@ -203,13 +228,13 @@ public final class JoinServer: Sendable {
         let hub = self.hub, devices = self.devices
         return Self.eventStream(hub.updates(), heartbeat: configuration.heartbeat) {
             // A device removed by the facilitator hears no more.
-            devices.device(token).map { Self.json(ParticipantView(hub.current.session, participant: $0.name)) }
+            devices.device(token).map { hub.viewJSON(for: $0.name) }
         }
     }
 
     // MARK: Helpers
 
-    private func token(_ request: Request) -> String? {
+    func token(_ request: Request) -> String? {
         request.cookies[Self.cookieName]?.value
     }
 
@@ -218,7 +243,7 @@ public final class JoinServer: Sendable {
     }
 
     /// A send's answer: JSON for the script, the page again for a form without script.
-    private func answer(_ code: HTTPResponse.Status, _ message: String, json: Bool, device: Devices.Device,
+    func answer(_ code: HTTPResponse.Status, _ message: String, json: Bool, device: Devices.Device,
                         status: String = "not sent") -> Response {
         if json {
             struct Answer: Encodable { var status: String; var message: String; var nextKey: String }

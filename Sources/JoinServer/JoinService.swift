@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import SensemakingCore
 import Synchronization
@@ -21,11 +22,32 @@ public final class JoinService: Sendable {
 
     /// Listens on `address` and returns once it does (`Listener.start`).
     public static func start(_ address: ServeAddress, hub: JoinHub, secrets: Secrets) throws -> JoinService {
-        let server = JoinServer(hub: hub, configuration: .init(hosts: address.hosts, secrets: secrets))
+        let server = JoinServer(hub: hub, configuration: .init(hosts: address.hosts, secrets: secrets, secure: address.secure))
         let service = JoinService(server: server, address: address)
-        let task = try Listener.start(server.router(), on: address, maxConnections: maxConnections, label: "sensemaking.join", option: "--serve")
+        var builder: HTTPServerBuilder = .http1()
+        if let tls = address.tls { builder = try .tls(.http1(), tlsConfiguration: try tlsConfiguration(tls)) }
+        let task = try Listener.start(server.router(), server: builder, on: address, maxConnections: maxConnections,
+                                      label: "sensemaking.join", option: "--serve")
         service.task.withLock { $0 = task }
         return service
+    }
+
+    /// The server's TLS from the PEM files, or a failure that names the file it could not use.
+    static func tlsConfiguration(_ files: TLSFiles) throws -> TLSConfiguration {
+        let chain: [NIOSSLCertificate]
+        do {
+            chain = try NIOSSLCertificate.fromPEMFile(files.certificate)
+        } catch {
+            throw JoinServiceError(message: "Cannot read the certificate \(files.certificate) (--tls-cert): \(error)")
+        }
+        guard !chain.isEmpty else { throw JoinServiceError(message: "No certificate in \(files.certificate) (--tls-cert).") }
+        let key: NIOSSLPrivateKey
+        do {
+            key = try NIOSSLPrivateKey(file: files.key, format: .pem)
+        } catch {
+            throw JoinServiceError(message: "Cannot read the private key \(files.key) (--tls-key): \(error)")
+        }
+        return TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
     }
 
     /// Why the server could not listen, in words a facilitator can act on.

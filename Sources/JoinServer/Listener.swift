@@ -10,12 +10,13 @@ enum Listener {
     /// Listens on `address` and returns once it does; throws when it cannot (the port is
     /// taken, the address is not this machine's), naming the `option` that chose it. Silent:
     /// the terminal is the room's screen.
-    static func start(_ router: Router<BasicRequestContext>, on address: ServeAddress, maxConnections: Int,
-                      label: String, option: String) throws -> Task<Void, Never> {
+    static func start(_ router: Router<BasicRequestContext>, server: HTTPServerBuilder = .http1(), on address: ServeAddress,
+                      maxConnections: Int, label: String, option: String) throws -> Task<Void, Never> {
         let started = DispatchSemaphore(value: 0)
         let failure = Mutex<String?>(nil)
         let app = Application(
             router: router,
+            server: server,
             configuration: .init(address: .hostname(address.host, port: address.port),
                                  availableConnectionsDelegate: MaximumAvailableConnections(maxConnections)),
             onServerRunning: { _ in started.signal() },

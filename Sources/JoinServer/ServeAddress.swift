@@ -3,15 +3,31 @@ import Foundation
 import Glibc
 #endif
 
+/// `--tls-cert FILE --tls-key FILE`: PEM files, read when the server starts.
+public struct TLSFiles: Equatable, Sendable {
+    public var certificate: String
+    public var key: String
+
+    public init(certificate: String, key: String) {
+        self.certificate = certificate
+        self.key = key
+    }
+}
+
 /// `--serve [HOST:]PORT`: where the join server listens, and the address devices open.
 public struct ServeAddress: Equatable, Sendable {
     public var host: String
     public var port: Int
+    /// The certificate and key to serve HTTPS with (`--tls-cert`, `--tls-key`); nil: plain HTTP.
+    public var tls: TLSFiles?
 
-    public init(host: String, port: Int) {
+    public init(host: String, port: Int, tls: TLSFiles? = nil) {
         self.host = host
         self.port = port
+        self.tls = tls
     }
+
+    public var secure: Bool { tls != nil }
 
     /// Reads `HOST:PORT` or `PORT`; a port alone binds `lanAddress`. Nil when it is neither.
     public init?(_ text: String, lanAddress: @autoclosure () -> String?) {
@@ -56,7 +72,7 @@ public struct ServeAddress: Equatable, Sendable {
     }
 
     /// What a device's browser opens.
-    public var url: String { "http://\(host):\(port)/" }
+    public var url: String { "\(secure ? "https" : "http")://\(host):\(port)/" }
 
     /// The `Host` values a request to this address may carry: the address itself, and the
     /// loopback names when it is loopback.

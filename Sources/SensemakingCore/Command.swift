@@ -12,6 +12,10 @@ public enum Command: Equatable, Sendable {
     case when(String)
     case owner(String)
     case dots([Int])
+    /// `/reveal`: show the plausibility dots.
+    case reveal
+    /// `/floor open` (true), `/floor turns` (false), `/floor` alone (nil: say which holds).
+    case floor(Bool?)
     /// `/undo`: the latest contribution (on Welcome, the last name added).
     case undo
     /// `/undo N`: contribution N, in any stage.
@@ -84,7 +88,8 @@ public enum CommandParser {
         ("help", "/help", "this screen (also F1)"),
         ("qr", "/qr", "the join address and QR code, full screen (--serve)"),
         ("export", "/export", "the Markdown report beside the log, no notes"),
-        ("cue", "/cue STORY CUE", "link a cue to a story"),
+        // `/reveal` shares `/cue`'s line, so that help still fits 60×16 in three columns.
+        ("cue", "/cue STORY CUE, /reveal", "link a cue to a story; show everyone's dots"),
         ("mind", "/mind STORY TEXT", "what would change our mind about a story"),
         ("mark", "/mark N STATUS NOTE", "review: item N done, progress, dropped or carry"),
         ("timer", "/timer M|+M|-M|pause|resume", "the stage's timebox, in minutes"),
@@ -92,12 +97,13 @@ public enum CommandParser {
         ("end", "/end", "close the session and write the synthesis"),
         ("quit", "/quit", "leave now; resume continues"),
         // Two commands on one line, so that help still fits 60×16 in three columns.
-        ("devices", "/devices, /remove N", "who joined from a device; disconnect device N (--serve)"),
+        ("devices", "/devices, /remove N, /floor", "devices joined; disconnect N; /floor open or turns (--serve)"),
     ]
 
-    /// Every command name: those `/help` lists, `/remove`, which shares `/devices`'s line, and
-    /// `/presenter`, which the presenter guide tells (docs/presenter.md): help keeps to one screen.
-    public static var names: [String] { usage.map(\.name) + ["remove", "presenter"] }
+    /// Every command name: those `/help` lists, those that share another's line (`/remove`,
+    /// `/reveal`, `/floor`), and `/presenter`, which the presenter guide tells
+    /// (docs/presenter.md): help keeps to one screen.
+    public static var names: [String] { usage.map(\.name) + ["remove", "reveal", "floor", "presenter"] }
 
     public static func parse(_ line: String) -> Result<Submission, CommandError> {
         if line.hasPrefix("//") { return .success(.text(String(line.dropFirst()))) }
@@ -136,6 +142,14 @@ public enum CommandParser {
             return .success(.retract(id))
         case "help": return bare(.help)
         case "qr": return bare(.qr)
+        case "reveal": return bare(.reveal)
+        case "floor":
+            switch rest.lowercased() {
+            case "": return .success(.floor(nil))
+            case "open": return .success(.floor(true))
+            case "turns", "close", "closed": return .success(.floor(false))
+            default: return .failure(CommandError("/floor takes open or turns: /floor open lets anyone send from a device, /floor turns restores turns."))
+            }
         case "devices": return bare(.devices)
         case "presenter": return bare(.presenter)
         case "remove":
@@ -247,7 +261,10 @@ public enum CommandParser {
     }
 
     static func usageLine(_ name: String) -> String {
-        usage.first { $0.name == name }?.usage ?? "/\(name)"
+        guard let line = usage.first(where: { $0.name == name })?.usage else { return "/\(name)" }
+        // A line shared with a command that has its own usage ("/cue STORY CUE, /reveal"):
+        // only this command's part.
+        return line.hasSuffix(", /reveal") ? String(line.dropLast(", /reveal".count)) : line
     }
 
     /// The closest command name, for "did you mean". A prefix wins; otherwise the

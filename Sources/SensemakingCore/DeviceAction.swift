@@ -8,6 +8,10 @@ public enum DeviceAction: Equatable, Sendable {
     /// A contribution typed on a device. `participant` is nil in an anonymous session;
     /// `key` is the device's own for this send, the same when the send is retried.
     case send(participant: String?, text: String, key: String)
+    /// Dots placed on a device, privately and at the same time as the others': board numbers
+    /// (1…n), the whole placement, which replaces an earlier one (adds to them in an anonymous
+    /// session, whose placements carry no name). `key` as for `send`.
+    case dots(participant: String?, stories: [Int], key: String)
     /// A participant not on the list adds their own name, as `/join NAME` does. `key` is the
     /// server's own for this request, for a refusal to find its way back.
     case join(name: String, key: String)
@@ -41,6 +45,18 @@ extension Step {
             }
             let inTurn = participant != nil && participant == session.turnHolder
             contribute(text, from: participant, inTurn: inTurn, sendKey: key)
+        case .dots(let participant, let numbers, let key):
+            if session.sendKeys.contains(key) { return }
+            if let refusal = Self.refusal(ofDots: numbers, from: participant, in: session) {
+                state.deviceRefusals[key] = refusal
+                return
+            }
+            let stories = session.stories
+            // Out of turn: a device's placement moves no turn, and says nothing on the screen
+            // but the board's list of who has voted.
+            record(.dotsPlaced(participant: participant, stories: numbers.map { stories[$0 - 1].id }, advancesTurn: false, key: key))
+            if let participant, state.openVote?.participant == participant { state.openVote = nil }
+            if revealOnceEveryoneHasVoted() { state.message = .info("Everyone has voted: the dots are shown.") }
         case .join(let raw, let key):
             if let refusal = Self.refusal(ofName: raw, in: session) {
                 state.deviceRefusals[key] = refusal
@@ -76,8 +92,32 @@ extension Step {
         // An anonymous session's floor is always open; otherwise it is your turn to send.
         if !session.anonymous {
             guard let participant, session.roster.contains(participant) else { return "Join first: pick your name." }
-            if participant != session.turnHolder { return "It is not your turn yet: keep your draft and send on your turn." }
+            // `/floor open`: anyone here may send.
+            if participant != session.turnHolder && !session.floorOpen {
+                return "It is not your turn yet: keep your draft and send on your turn."
+            }
         }
+        return nil
+    }
+
+    /// Why a device's dots cannot be placed now, or nil when they can: board numbers, at most
+    /// the dots each has, in Plausibility, before the reveal (after it, a vote would follow
+    /// the room's counts).
+    static func refusal(ofDots numbers: [Int], from participant: String?, in session: Session) -> String? {
+        if session.ended { return "The session has ended." }
+        guard session.stage.element == .plausibility else { return "Dots are placed in Plausibility over accuracy." }
+        if session.revealed { return "The dots are revealed: voting has closed." }
+        if !session.anonymous {
+            guard let participant, session.roster.contains(participant) else { return "Join first: pick your name." }
+        }
+        let count = session.stories.count
+        if count == 0 { return "There are no stories on the board yet." }
+        if numbers.isEmpty { return "Place at least one dot." }
+        if let wrong = numbers.first(where: { $0 < 1 || $0 > count }) {
+            return "There is no story \(wrong): stories are numbered 1 to \(count)."
+        }
+        let limit = session.plan.dots
+        if numbers.count > limit { return "Each person has \(limit) \(limit == 1 ? "dot" : "dots"); that is \(numbers.count)." }
         return nil
     }
 }

@@ -41,6 +41,7 @@ public struct ParticipantView: Codable, Equatable, Sendable {
         public var yours: [Int]
         /// Names of those who have voted (never how); empty in an anonymous session.
         public var voted: [String]
+        /// The dots are shown: `/reveal`, or everyone here placed all theirs.
         public var revealed: Bool
     }
 
@@ -54,6 +55,9 @@ public struct ParticipantView: Codable, Equatable, Sendable {
     public var turn: String?
     /// Whether this device may send now.
     public var yourTurn: Bool
+    /// `/floor open`: anyone here may send, not only whose turn it is; absent when turns hold
+    /// (and in an anonymous session, whose floor is always open).
+    public var floorOpen: Bool?
     /// Who is here, to pick a name from; empty in an anonymous session.
     public var here: [String]
     public var mine: [Mine]
@@ -74,8 +78,10 @@ public struct ParticipantView: Codable, Equatable, Sendable {
                       question: current.element?.meaning, prompts: current.prompts,
                       takes: current.captures?.label)
         turn = anonymous ? nil : session.turnHolder
+        let floorOpen = !anonymous && session.floorOpen
+        self.floorOpen = floorOpen ? true : nil
         yourTurn = !session.ended && current.captures != nil
-            && (anonymous || (you != nil && you == session.turnHolder))
+            && (anonymous || (you != nil && (you == session.turnHolder || floorOpen)))
         here = anonymous ? [] : session.roster
         // An anonymous contribution has no author: a device cannot tell its own from another's.
         mine = you.map { name in
@@ -87,12 +93,12 @@ public struct ParticipantView: Codable, Equatable, Sendable {
         ended = session.ended
     }
 
-    /// Dots are revealed once everyone here has placed theirs (an anonymous session's dots
-    /// carry no name, so there it is never known from the records alone).
+    /// Dots are shown once revealed (`Session.revealed`: `/reveal`, or everyone here placed
+    /// all theirs); until then the board says who has voted, never how.
     static func board(_ session: Session, you: String?) -> Board {
         let stories = session.stories
-        let voted = session.anonymous ? [] : session.roster.filter { name in session.dots.contains { $0.participant == name } }
-        let revealed = !session.anonymous && !session.roster.isEmpty && voted.count == session.roster.count
+        let voted = session.voted
+        let revealed = session.revealed
         let totals = revealed ? session.dotTotals : [:]
         let numbers = Dictionary(uniqueKeysWithValues: stories.enumerated().map { ($1.id, $0 + 1) })
         return Board(

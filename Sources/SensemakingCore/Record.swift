@@ -65,8 +65,13 @@ public enum Event: Equatable, Sendable {
     /// `/owner NAME by DUE`: the next action's due date, after its `pendingOwner`.
     case pendingDue(String)
     /// A participant's whole placement of plausibility dots, by story id (replaces earlier
-    /// ones; an anonymous session records no participant and so adds to them).
-    case dotsPlaced(participant: String?, stories: [Int], advancesTurn: Bool)
+    /// ones; an anonymous session records no participant and so adds to them). `key` is a
+    /// device's, for its placement: a retry with a key already here was saved before.
+    case dotsPlaced(participant: String?, stories: [Int], advancesTurn: Bool, key: String? = nil)
+    /// `/reveal`, or the last dots placed: the plausibility dots are shown from now on.
+    case revealed
+    /// `/floor open` (anyone may send from a device) and `/floor turns` (turns hold again).
+    case floor(open: Bool)
     /// `/cue STORY CUE`: a cue linked to a story on the plausibility board.
     case cueLinked(story: Int, cue: String)
     /// `/mind STORY TEXT`: what cue would change the room's mind about a story.

@@ -46,8 +46,8 @@ struct Step {
         guard anonymous else { return event }
         switch event {
         case .contributed(let contribution, _): return .contributed(contribution, advancesTurn: false)
-        case .dotsPlaced(let participant, let stories, _):
-            return .dotsPlaced(participant: participant, stories: stories, advancesTurn: false)
+        case .dotsPlaced(let participant, let stories, _, let key):
+            return .dotsPlaced(participant: participant, stories: stories, advancesTurn: false, key: key)
         case .joined, .left, .turnGiven, .passed, .speakingAs: return nil
         default: return event
         }

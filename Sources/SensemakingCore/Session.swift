@@ -45,9 +45,14 @@ public struct Session: Equatable, Sendable {
     /// The time of the latest record applied.
     public private(set) var lastTime: Date
     public private(set) var nextID = 1
-    /// The keys of every contribution a device sent: a send retried with a key already here
-    /// was saved before.
+    /// The keys of every contribution and dot placement a device sent: a send retried with a
+    /// key already here was saved before.
     public private(set) var sendKeys: Set<String> = []
+    /// The plausibility dots are shown: `/reveal`, or everyone here placed all theirs. Until
+    /// then the room and every device see who has voted, never how (no anchoring).
+    public private(set) var revealed = false
+    /// `/floor open`: anyone here may send from a device, not only the one whose turn it is.
+    public private(set) var floorOpen = false
 
     public init(header: SessionHeader) {
         self.header = header
@@ -116,6 +121,19 @@ public struct Session: Equatable, Sendable {
 
     public func dotsPlaced(by participant: String) -> [Int] {
         dots.last { $0.participant == participant }?.stories ?? []
+    }
+
+    /// Who here has placed dots, in turn order (never how); empty in an anonymous session.
+    public var voted: [String] {
+        anonymous ? [] : roster.filter { !dotsPlaced(by: $0).isEmpty }
+    }
+
+    /// Whether everyone here has placed all their dots. An anonymous session's placements
+    /// carry no name, so there it is the dots placed against the dots the room has.
+    public var everyoneHasPlacedAllDots: Bool {
+        if roster.isEmpty { return false }
+        if anonymous { return dots.reduce(0) { $0 + $1.stories.count } >= roster.count * plan.dots }
+        return roster.allSatisfy { dotsPlaced(by: $0).count >= plan.dots }
     }
 
     public var timebox: Timebox { timeboxes[current] }
@@ -200,12 +218,17 @@ public struct Session: Equatable, Sendable {
             pendingDue = nil
         case .pendingDue(let text):
             pendingDue = text
-        case .dotsPlaced(let participant, let stories, let advancesTurn):
+        case .dotsPlaced(let participant, let stories, let advancesTurn, let key):
+            if let key { sendKeys.insert(key) }
             if let participant {
                 dots.removeAll { $0.participant == participant }
             }
             dots.append(DotPlacement(participant: participant, stories: stories))
             if advancesTurn { advanceTurn() }
+        case .revealed:
+            revealed = true
+        case .floor(let open):
+            floorOpen = open
         case .cueLinked(let story, let cue):
             cueLinks.append(CueLink(story: story, cue: cue))
         case .mindChanger(let story, let text):

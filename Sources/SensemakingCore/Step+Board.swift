@@ -29,9 +29,29 @@ extension Step {
                            stories: session.anonymous ? new : placed, advancesTurn: complete))
         state.openVote = complete ? nil : OpenVote(participant: holder, stories: placed)
         let whose = session.anonymous ? "Dots" : holder + "'s dots"
+        if revealOnceEveryoneHasVoted() { return state.message = .info("\(whose) placed: everyone has voted, the dots are shown.") }
         if complete { return state.message = .info("\(whose) placed.") }
         let left = limit - placed.count
         state.message = .info("\(whose) placed; \(left) \(left == 1 ? "dot" : "dots") left: /dots N places \(left == 1 ? "it" : "them"), /pass moves on.")
+    }
+
+    /// After a placement: once everyone here has placed all their dots, they are shown, and
+    /// the journal says so (a replay cannot tell from an anonymous journal, which keeps no
+    /// names, and a latecomer must not hide them again). True when this placement revealed them.
+    mutating func revealOnceEveryoneHasVoted() -> Bool {
+        guard !session.revealed, session.everyoneHasPlacedAllDots else { return false }
+        record(.revealed)
+        return true
+    }
+
+    /// `/reveal`: the dots are shown now, whoever has not voted.
+    mutating func revealDots() {
+        guard session.stage.element == .plausibility else {
+            return fail("Dots are revealed in Plausibility over accuracy: /goto plausibility.")
+        }
+        if session.revealed { return state.message = .info("The dots are already shown.") }
+        record(.revealed)
+        state.message = .info("Dots revealed: the board is ranked by dots.")
     }
 
     /// `/cue STORY CUE`.

@@ -10,6 +10,8 @@ extension Step {
         case .when(let raw): tagWhen(raw)
         case .owner(let raw): tagOwner(raw)
         case .dots(let numbers): placeDots(numbers)
+        case .reveal: revealDots()
+        case .floor(let open): setFloor(open)
         case .cue(let number, let raw): linkCue(number, raw)
         case .mind(let number, let raw): noteMindChanger(number, raw)
         case .mark(let number, let status, let raw): mark(number, status, raw)

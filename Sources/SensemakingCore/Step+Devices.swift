@@ -33,4 +33,22 @@ extension Step {
         let who = device.name.map { " (\($0))" } ?? ""
         state.message = .info("Device \(number)\(who) removed: it must join again to send.")
     }
+
+    /// `/floor open`: anyone here may send from a device, not only the one whose turn it is;
+    /// `/floor turns` restores turns; `/floor` alone says which holds. Journaled, so a resumed
+    /// session keeps it. An anonymous session's floor is always open.
+    mutating func setFloor(_ open: Bool?) {
+        guard served() else { return }
+        if session.anonymous { return state.message = .info("An anonymous session's floor is always open: anyone sends at any time.") }
+        guard let open else {
+            return state.message = .info(session.floorOpen ? "The floor is open: anyone may send from a device. /floor turns restores turns."
+                                                           : "Turns hold: a device sends on its turn. /floor open lets anyone send.")
+        }
+        if open == session.floorOpen {
+            return state.message = .info(open ? "The floor is already open." : "Turns already hold.")
+        }
+        record(.floor(open: open))
+        state.message = .info(open ? "The floor is open: anyone may send from a device. /floor turns restores turns."
+                                   : "Turns again: a device sends on its turn.")
+    }
 }

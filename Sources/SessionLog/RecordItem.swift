@@ -82,13 +82,19 @@ enum RecordItem {
         case .pendingDue(let due):
             kind = .due; fields.append(("text", due))
             lead = "The next action is due \(MarkdownText.escapeInline(due))."
-        case .dotsPlaced(let participant, let stories, let advancesTurn):
+        case .dotsPlaced(let participant, let stories, let advancesTurn, let key):
             kind = .dots
             if let participant { fields.append(("by", participant)) }
             fields.append(("stories", stories.map(String.init).joined(separator: ",")))
             if advancesTurn { fields.append(("turn", "next")) }
+            if let key { fields.append(("key", key)) }
             let placed = stories.isEmpty ? "no dots" : "dots on " + stories.map { "#\($0)" }.joined(separator: ", ")
             lead = participant.map { "\(bold($0)) placed \(placed)." } ?? "Placed \(placed)."
+        case .revealed:
+            kind = .revealed; lead = "Dots revealed."
+        case .floor(let open):
+            kind = .floor; fields.append(("open", open ? "yes" : "no"))
+            lead = open ? "The floor is open: anyone may send." : "Turns again."
         case .cueLinked(let story, let cue):
             kind = .cue; fields.append(("story", String(story)))
             lead = "Cue for **#\(story)**: "
@@ -190,7 +196,7 @@ enum RecordItem {
                 guard let story = Int(part) else { return nil }
                 stories.append(story)
             }
-            event = .dotsPlaced(participant: token["by"], stories: stories, advancesTurn: token["turn"] == "next")
+            event = .dotsPlaced(participant: token["by"], stories: stories, advancesTurn: token["turn"] == "next", key: token["key"])
         case .cue: guard let story = int("story") else { return nil }; event = .cueLinked(story: story, cue: body)
         case .mind: guard let story = int("story") else { return nil }; event = .mindChanger(story: story, text: body)
         case .reviewed:
@@ -202,6 +208,10 @@ enum RecordItem {
         case .timerResume: event = .timer(.resume)
         case .suspended: event = .suspended
         case .resumed: event = .resumed
+        case .revealed: event = .revealed
+        case .floor:
+            guard let open = token["open"], open == "yes" || open == "no" else { return nil }
+            event = .floor(open: open == "yes")
         case .header, .stage, .ended: return nil
         }
         return Record(time: time, event: event)

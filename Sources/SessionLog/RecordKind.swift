@@ -9,6 +9,8 @@ enum RecordKind: String, CaseIterable {
     case rekinded = "kind", moved
     case timerSet = "timer-set", timerAdjust = "timer-adjust", timerPause = "timer-pause", timerResume = "timer-resume"
     case suspended, resumed
+    /// Joining from devices: the dots shown (`/reveal`, or everyone voted) and `/floor`.
+    case revealed, floor
 
     /// A heading or block of the log rather than a list item.
     var isBlock: Bool { self == .header || self == .stage || self == .ended }

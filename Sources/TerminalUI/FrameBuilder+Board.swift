@@ -11,16 +11,6 @@ extension FrameBuilder {
     }
 
 
-    /// Stories are ranked once everyone here has placed dots (in an anonymous session,
-    /// once there are as many placements as people here); until then they stay in the
-    /// order they were told, so a number never moves while dots arrive.
-    var everyoneHasPlacedDots: Bool {
-        let roster = session.roster
-        if roster.isEmpty { return false }
-        if session.anonymous { return session.dots.count >= roster.count }
-        return roster.allSatisfy { !session.dotsPlaced(by: $0).isEmpty }
-    }
-
     /// The board as cards side by side when they fit in `rows` (a projector's big screen),
     /// else as a list of one line per story, which fits the most on a small one.
     func boardLines(width: Int, rows: Int) -> [Line] {
@@ -28,17 +18,19 @@ extension FrameBuilder {
         if stories.isEmpty {
             return [Line("No stories yet: the stories told in Social activity appear here.", Styles.dim)]
         }
-        let totals = session.dotTotals
-        let ranked = everyoneHasPlacedDots
+        // Until the dots are revealed the room sees who has voted, never how (no anchoring):
+        // no counts, and the stories stay in the order they were told.
+        let ranked = session.revealed
+        let totals = ranked ? session.dotTotals : [:]
         var order = Array(stories.enumerated()).map { (number: $0.offset + 1, story: $0.element, dots: totals[$0.element.id] ?? 0) }
         if ranked {
             order.sort { $0.dots != $1.dots ? $0.dots > $1.dots : $0.number < $1.number }
         }
-        let heading = ranked ? "Ranked by dots: everyone has placed theirs" : "Dots as they arrive · /dots 1 2 3"
-        var lines = [Line(heading, Styles.label)]
+        var lines = [Line(!ranked ? hiddenDotsHeading(width: width)
+                          : session.everyoneHasPlacedAllDots ? "Ranked by dots: everyone has placed theirs" : "Ranked by dots: revealed", Styles.label)]
         if let cards = Line.grid(order.count, width: width, minimumWidth: 22, blankBetweenRows: true, block: { index, cardWidth in
             let entry = order[index]
-            return card(number: entry.number, story: entry.story, dots: entry.dots, first: ranked && index == 0, width: cardWidth)
+            return card(number: entry.number, story: entry.story, dots: ranked ? entry.dots : nil, first: ranked && index == 0, width: cardWidth)
         }), cards.count + 1 <= rows {
             return lines + cards
         }
@@ -50,10 +42,12 @@ extension FrameBuilder {
             let number = String(entry.number)
             text.append(String(repeating: " ", count: numberWidth - number.count) + number, ranked && rank == 0 ? Styles.selected : Styles.number)
             text.append("  ", Styles.text)
-            let dots = String(repeating: "●", count: min(entry.dots, 10)) + (entry.dots > 10 ? "+" : "")
-            text.append(dots + String(repeating: " ", count: max(0, dotsWidth - dots.count)), Styles.label)
-            let count = String(entry.dots)
-            text.append(" " + String(repeating: " ", count: countWidth - count.count) + count + "  ", Styles.emphasis)
+            if ranked {
+                let dots = String(repeating: "●", count: min(entry.dots, 10)) + (entry.dots > 10 ? "+" : "")
+                text.append(dots + String(repeating: " ", count: max(0, dotsWidth - dots.count)), Styles.label)
+                let count = String(entry.dots)
+                text.append(" " + String(repeating: " ", count: countWidth - count.count) + count + "  ", Styles.emphasis)
+            }
             let titleX = DisplayWidth.of(characters: text.characters)
             // The title cut at a word, wrapped under itself rather than cut mid-phrase.
             text.append(StoryTitle(entry.story.text).title, Styles.text)
@@ -69,14 +63,29 @@ extension FrameBuilder {
         return lines
     }
 
-    /// One story on the board: its number and dots, its title (two lines at most) and who
-    /// told it, then the cues linked to it and what would change our mind.
-    func card(number: Int, story: Contribution, dots: Int, first: Bool, width: Int) -> [Line] {
+    /// Above the stories while the dots are hidden: who has voted (never how), and how to
+    /// show them. An anonymous session's dots carry no name: it counts the dots placed.
+    func hiddenDotsHeading(width: Int) -> String {
+        let hidden = "Dots hidden until everyone has voted or /reveal · "
+        if session.anonymous {
+            let placed = session.dots.reduce(0) { $0 + $1.stories.count }
+            return hidden + "\(placed) of \(session.roster.count * session.plan.dots) placed"
+        }
+        let voted = session.voted
+        if voted.isEmpty { return hidden + "no one has voted yet" }
+        return hidden + fitNames("voted: " + voted.joined(separator: ", "), width: width - DisplayWidth.of(hidden))
+    }
+
+    /// One story on the board: its number and dots (nil: hidden), its title (two lines at
+    /// most) and who told it, then the cues linked to it and what would change our mind.
+    func card(number: Int, story: Contribution, dots: Int?, first: Bool, width: Int) -> [Line] {
         var head = StyledText()
         head.append(String(number), first ? Styles.selected : Styles.number)
-        head.append("  ", Styles.text)
-        head.append(dots == 0 ? "no dots" : String(repeating: "●", count: min(dots, 10)) + (dots > 10 ? "+" : ""), Styles.label)
-        if dots > 0 { head.append(" \(dots)", Styles.emphasis) }
+        if let dots {
+            head.append("  ", Styles.text)
+            head.append(dots == 0 ? "no dots" : String(repeating: "●", count: min(dots, 10)) + (dots > 10 ? "+" : ""), Styles.label)
+            if dots > 0 { head.append(" \(dots)", Styles.emphasis) }
+        }
         if let author = story.author, !session.anonymous { head.append(" · " + author, Styles.dim) }
         var lines = head.clipped(width: width, rows: 1)
         // The story's title (its first line, or its opening words cut at a word), two lines at most.

@@ -10,7 +10,8 @@ extension FrameBuilder {
     /// The address and the code in words, with the warning plain HTTP needs.
     func joinWords(_ join: JoinInfo) -> [String] {
         ["Join on your phone: \(join.address)  code \(join.code)",
-         "Plain HTTP: anyone on this network can read what is sent."]
+         join.address.hasPrefix("https:") ? "HTTPS: what is sent is encrypted on the network."
+                                          : "Plain HTTP: anyone on this network can read what is sent."]
     }
 
     /// `/qr`: the QR code centred, the address and code under it; when the code does not fit,

@@ -23,15 +23,33 @@ struct ServeOptions: ParsableArguments {
                                valueName: "[HOST:]PORT"))
     var presenter: String?
 
+    @Option(help: ArgumentHelp("With --serve and --tls-key: serve HTTPS with this certificate (PEM; its chain may follow).", valueName: "FILE"))
+    var tlsCert: String?
+
+    @Option(help: ArgumentHelp("The certificate's private key (PEM), for --tls-cert.", valueName: "FILE"))
+    var tlsKey: String?
+
+    /// The certificate and key for HTTPS, or nil for plain HTTP.
+    func tls() throws -> TLSFiles? {
+        switch (tlsCert, tlsKey) {
+        case (nil, nil): return nil
+        case (let certificate?, let key?):
+            guard serve != nil else { throw ValidationError("--tls-cert and --tls-key serve HTTPS with --serve.") }
+            return TLSFiles(certificate: certificate, key: key)
+        default: throw ValidationError("--tls-cert and --tls-key go together: the certificate and its private key.")
+        }
+    }
+
     /// The address to serve on, or nil without `--serve`.
     func address() throws -> ServeAddress? {
         guard let serve else { return nil }
-        guard let address = ServeAddress(serve, lanAddress: ServeAddress.lanAddress()) else {
+        guard var address = ServeAddress(serve, lanAddress: ServeAddress.lanAddress()) else {
             if ServeAddress(serve, lanAddress: "0.0.0.0") != nil {
                 throw ValidationError("--serve found no network address on this machine: join the room's Wi-Fi or your phone's hotspot, or name the address: --serve HOST:PORT.")
             }
             throw ValidationError("--serve takes PORT or HOST:PORT (1-65535), such as 8765 or 192.168.1.5:8765.")
         }
+        address.tls = try tls()
         return address
     }
 

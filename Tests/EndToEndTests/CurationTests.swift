@@ -76,6 +76,10 @@ import Testing
         #expect(screen.contains("The lounge story"))
         #expect(!screen.contains("I was at that meeting"))
         try tmux.submit("/dots 1 1 1")
+        // Hidden until everyone has voted, or /reveal.
+        screen = try tmux.wait(for: "Dots hidden until everyone has voted or /reveal")
+        #expect(!screen.contains("●●● 3"))
+        try tmux.submit("/reveal")
         try tmux.wait(for: "●●● 3")
 
         // 8. /end while someone has not spoken asks once, keeping /end in the box.

@@ -44,7 +44,13 @@ import Testing
         #expect(hidden.board?.revealed == false)
         #expect(hidden.board?.stories.allSatisfy { $0.dots == nil } == true)
         try golden("plausibility-hidden-ben", hidden)
-        let all = stories + [.dotsPlaced(participant: "Ben", stories: [1], advancesTurn: true)]
+        // Ben has placed one of his three: still hidden, until the reveal.
+        let voted = stories + [.dotsPlaced(participant: "Ben", stories: [1], advancesTurn: true)]
+        let still = ParticipantView(session(records: voted), participant: "Ben")
+        #expect(still.board?.revealed == false)
+        #expect(still.board?.voted == ["Ana", "Ben"])
+        #expect(still.board?.stories.allSatisfy { $0.dots == nil } == true)
+        let all = voted + [.revealed]
         let revealed = ParticipantView(session(records: all), participant: "Ben")
         #expect(revealed.board?.stories.map(\.dots) == [2, 2])
         try golden("plausibility-revealed-ben", revealed)

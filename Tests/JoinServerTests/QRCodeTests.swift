@@ -52,6 +52,14 @@ import Testing
         #expect(code.halfBlocks().count == 19)
     }
 
+    @Test func anHTTPSJoinLinkOfTheLongestIPv4AddressStillFits29Modules() throws {
+        let address = ServeAddress(host: "192.168.100.200", port: 65535, tls: TLSFiles(certificate: "c.pem", key: "k.pem"))
+        #expect(address.url == "https://192.168.100.200:65535/")
+        let link = address.joinLink(secrets)
+        #expect(link == "HTTPS://192.168.100.200:65535/J/ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        #expect(try #require(QRCode(link)).width == 29)
+    }
+
     @Test func aTextTooLongForAnyVersionIsNil() {
         #expect(QRCode(String(repeating: "x", count: 4000)) == nil)
     }

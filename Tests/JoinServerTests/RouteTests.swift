@@ -62,6 +62,18 @@ import Testing
         }
     }
 
+    /// The QR code says the link in capitals (`ServeAddress.joinLink`): a camera opens that path.
+    @Test func theQRCodesOwnCapitalLinkJoins() async throws {
+        let served = serve(session())
+        try await served.app.test(.router) { client in
+            let link = ServeAddress(host: "localhost", port: 8765).joinLink(secrets)
+            #expect(link == "HTTP://LOCALHOST:8765/J/\(secrets.link)")
+            let response = try await client.execute(uri: "/J/\(secrets.link)", method: .get)
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.setCookie]?.hasPrefix("sm_device=") == true)
+        }
+    }
+
     @Test func theShortCodeJoinsAndIsRateLimitedForEveryone() async throws {
         let served = serve(session())
         try await served.app.test(.router) { client in

@@ -9,7 +9,7 @@ struct AnonymousTests {
         records.compactMap { record -> String? in
             switch record.event {
             case .contributed(let contribution, _): contribution.author ?? contribution.tags.owner
-            case .dotsPlaced(let participant, _, _): participant
+            case .dotsPlaced(let participant, _, _, _): participant
             default: nil
             }
         }
@@ -82,7 +82,7 @@ struct AnonymousTests {
             switch record.event {
             case .joined, .left, .turnGiven, .passed, .speakingAs:
                 Issue.record("an anonymous journal keeps \(record.event)")
-            case .contributed(_, let advancesTurn), .dotsPlaced(_, _, let advancesTurn):
+            case .contributed(_, let advancesTurn), .dotsPlaced(_, _, let advancesTurn, _):
                 #expect(!advancesTurn, "\(record.event)")
             default: break
             }

@@ -24,9 +24,10 @@ struct SessionCommandTests {
                      "dots", "undo", "edit", "timer", "help", "export", "saveas", "cue", "end", "quit",
                      "kind", "move"]
         // The contract's commands, and those this project added (follow-up review, /mind,
-        // /qr, /devices and /remove for devices joining, /presenter for the presenter page).
-        #expect(Set(CommandParser.names) == Set(names + ["mind", "mark", "qr", "devices", "remove", "presenter"]))
-        #expect(CommandParser.names.count == names.count + 6)
+        // /qr, /devices, /remove and /floor for devices joining, /reveal for hidden dots,
+        // /presenter for the presenter page).
+        #expect(Set(CommandParser.names) == Set(names + ["mind", "mark", "qr", "devices", "remove", "reveal", "floor", "presenter"]))
+        #expect(CommandParser.names.count == names.count + 8)
         #expect(CommandParser.usage.allSatisfy { $0.usage.hasPrefix("/" + $0.name) })
     }
 

@@ -40,6 +40,8 @@ struct LogFormatTests {
             .moved(id: 7, stage: 4, kind: .reply), .moved(id: 8, stage: 0, kind: .note),
             .dotsPlaced(participant: "Ana", stories: [2, 2, 5], advancesTurn: true),
             .dotsPlaced(participant: nil, stories: [], advancesTurn: false),
+            .dotsPlaced(participant: "Ben", stories: [1], advancesTurn: false, key: "0123456789abcdef0123456789abcdef"),
+            .revealed, .floor(open: true), .floor(open: false),
             .cueLinked(story: 2, cue: "waits"), .mindChanger(story: 2, text: "if *they*\nstop -->"),
             .reviewed(item: 1, status: .done, note: nil), .reviewed(item: 2, status: .inProgress, note: "half\n- way <!--"),
             .reviewed(item: 3, status: .dropped, note: ""), .reviewed(item: 4, status: .carried, note: nil),

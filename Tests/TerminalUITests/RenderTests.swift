@@ -228,18 +228,30 @@ import TestSupport
         #expect(text.contains("type a name and press Enter; /next to begin"))
     }
 
-    @Test func theBoardRanksOnlyWhenEveryoneHasPlacedDots() {
+    @Test func theBoardShowsWhoHasVotedNeverHowUntilEveryoneHas() {
         let before = rows(Scenario.plausibility(allDots: false).frame(80, 24))
-        // Cards side by side: each card's head is "N  ●●● 3 · Name", after "│ " from the second on.
-        let cards = before.flatMap { row in row.matches(of: /(?:^ |│ )(\d)  ●/).map { String($0.1) } }
+        // Cards side by side, in the order told: each card's head is "N · Name", no dots.
+        let cards = before.flatMap { row in row.matches(of: #/(?:^ |│ )(\d) · /#).map { String($0.1) } }
         #expect(cards == ["1", "2", "3", "4"])
-        #expect(before.contains { $0.contains("Dots as they arrive") })
+        #expect(before.contains(" Dots hidden until everyone has voted or /reveal · voted: Ana, Ben, Chi"))
+        // No dot anywhere below the header's stage marker (row 0).
+        #expect(!before.dropFirst().contains { $0.contains("●") })
         let after = rows(Scenario.plausibility(allDots: true).frame(80, 24))
-        #expect(after.contains { $0.contains("Ranked by dots") })
+        #expect(after.contains { $0.contains("Ranked by dots: everyone has placed theirs") })
         let ranked = after.filter { $0.contains(/^ \d  ●/) }
         #expect(ranked.map { $0.dropFirst().prefix(1) } == ["1", "3", "2", "4"])
         #expect(ranked[0].contains("●●●●● 5"))
         #expect(after.contains { $0.contains("cues: Ambulance handover times at 8am") })
+    }
+
+    @Test func revealShowsTheDotsBeforeEveryoneHasVoted() {
+        var room = Scenario.plausibility(allDots: false)
+        room.say("/reveal")
+        let after = rows(room.frame(80, 24))
+        #expect(after.contains { $0.contains("Ranked by dots: revealed") })
+        // Ana 1 3 3, Ben 3 4 1, Chi 2 3 1: story 3 has 4, story 1 has 3.
+        let heads = after.flatMap { row in row.matches(of: /(?:^ |│ )(\d)  (●+) (\d)/).map { "\($0.1):\($0.3)" } }
+        #expect(heads == ["3:4", "1:3", "2:1", "4:1"])
     }
 
     @Test func theTimelineOrdersByWhenAndKeepsSameMomentSideBySide() {

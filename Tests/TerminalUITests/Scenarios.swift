@@ -189,6 +189,7 @@ enum GoldenScenario: String, CaseIterable, Sendable {
     case extractedCues = "extracted-cues"
     case plausibilityDots = "plausibility-dots"
     case plausibilityRanked = "plausibility-ranked"
+    case plausibilityRevealed = "plausibility-revealed"
     case close
     case closeScrolled = "close-scrolled"
     case closeStories = "close-stories"
@@ -254,6 +255,10 @@ enum GoldenScenario: String, CaseIterable, Sendable {
             return Scenario.plausibility(allDots: false)
         case .plausibilityRanked:
             return Scenario.plausibility(allDots: true)
+        case .plausibilityRevealed:
+            var room = Scenario.plausibility(allDots: false)
+            room.say("/reveal")
+            return room
         case .close:
             return Scenario.close()
         case .closeScrolled:

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -41,5 +42,67 @@ extension ServeTests {
         #expect(!address.contains("127.0.0.1"), "not loopback: \(address)")
         try tmux.submit("/quit")
         #expect(try tmux.exitStatus() == 0)
+    }
+}
+
+extension ServeTests {
+    /// kill -9 while twelve devices send with the floor open: every send answered "sent" is in
+    /// the log, once, and the log still resumes and exports.
+    @Test(.enabled(if: Python.executable != nil, "needs python3"))
+    func killedWhileDevicesSendEverySentIsInTheLog() throws {
+        let tmux = try Tmux()
+        defer { tmux.close() }
+        let port = try Browser.freePort()
+        let log = try tmux.startWorkshop(extra: ["--serve", "127.0.0.1:\(port)"], width: 100, height: 40)
+        let pid = try tmux.programPID()
+        let result = try Browser.run("kill_while_sending.py", [tmux.socket, String(pid), log], in: tmux.directory)
+        #expect(result.status == 0, "the devices said:\n\(result.output)\(result.error)")
+        #expect(Tmux.poll { kill(pid, 0) != 0 }, "the program was killed")
+        let export = try Spawn.run([try Tmux.binary(), "export", log, "--format", "json"], in: tmux.directory)
+        #expect(export.status == 0, "\(export.error)")
+        let resumed = try Spawn.run([try Tmux.binary(), "export", log], in: tmux.directory)
+        #expect(resumed.output.contains("device 0 says 0"))
+    }
+}
+
+extension ServeTests {
+    /// `--tls-cert FILE --tls-key FILE`: the page over HTTPS (a self-signed certificate made
+    /// here with openssl), the screen says so, the cookie is Secure, and plain HTTP gets nothing.
+    @Test(.enabled(if: Browser.which("openssl") != nil && Browser.which("curl") != nil, "needs openssl and curl"))
+    func tlsServesTheJoinPageOverHTTPS() throws {
+        let tmux = try Tmux()
+        defer { tmux.close() }
+        let (certificate, key) = (tmux.path("cert.pem"), tmux.path("key.pem"))
+        let made = try Spawn.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                                  "-keyout", key, "-out", certificate], in: tmux.directory)
+        try #require(made.status == 0, "\(made.error)")
+        let port = try Browser.freePort()
+        _ = try tmux.startWorkshop(extra: ["--serve", "127.0.0.1:\(port)", "--tls-cert", certificate, "--tls-key", key], width: 100, height: 40)
+        let screen = try tmux.wait(for: "Join on your phone: https://127.0.0.1:\(port)/")
+        #expect(screen.contains("HTTPS: what is sent is encrypted on the network."))
+        let page = try Spawn.run(["curl", "-sk", "https://127.0.0.1:\(port)/"], in: tmux.directory)
+        #expect(page.status == 0)
+        #expect(page.output.contains("<h1>Join the session</h1>"))
+        let join = try Spawn.run(["curl", "-sk", "-o", "/dev/null", "-D", "-", "-X", "POST", "-d", "code=000000",
+                                  "https://127.0.0.1:\(port)/join"], in: tmux.directory)
+        #expect(join.output.contains("403"), "\(join.output)")
+        let plain = try Spawn.run(["curl", "-s", "-m", "5", "http://127.0.0.1:\(port)/"], in: tmux.directory)
+        #expect(plain.status != 0 || !plain.output.contains("Join the session"), "plain HTTP is not served")
+        try tmux.submit("/quit")
+        #expect(try tmux.exitStatus() == 0)
+    }
+
+    @Test func tlsNeedsBothFilesAndServe() throws {
+        let tmux = try Tmux()
+        defer { tmux.close() }
+        let alone = try Spawn.run([try Tmux.binary(), "run", "--log", tmux.path("a.md"), "--serve", "127.0.0.1:9", "--tls-cert", "c.pem"], in: tmux.directory)
+        #expect(alone.status != 0)
+        #expect(alone.error.contains("--tls-cert and --tls-key go together"))
+        // A certificate that is not there: said plainly before the screen starts, and no log.
+        try tmux.start(try Tmux.binary(), ["run", "--log", tmux.path("b.md"), "--serve", "127.0.0.1:\(try Browser.freePort())",
+                                           "--tls-cert", tmux.path("none.pem"), "--tls-key", tmux.path("none.key")], width: 200)
+        #expect(try tmux.exitStatus() == 1)
+        #expect(try tmux.history().contains("Cannot read the certificate \(tmux.path("none.pem")) (--tls-cert)"))
+        #expect(!FileManager.default.fileExists(atPath: tmux.path("b.md")), "no log is left")
     }
 }

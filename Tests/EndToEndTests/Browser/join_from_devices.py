@@ -21,6 +21,8 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+import qr_read
+
 SOCKET, URL, LOG = sys.argv[1:4]
 failures = []
 
@@ -134,6 +136,7 @@ def sent(driver, who, text, on_screen):
     wait_text(driver, "//p[@id='notice']", "Sent: saved.")
     check(log_text().count(text) == 1, "%s's contribution is in the log once, when the phone said sent" % who)
     wait_screen(on_screen)
+    check(screen().count(on_screen) == 1, "%r is on the projected screen once" % on_screen)
     wait_text(driver, "//section[h2='What you said']", text)
 
 
@@ -144,14 +147,40 @@ def console_problems(driver):
             if "Content Security Policy" in entry["message"] or entry.get("source") == "javascript"]
 
 
+def join_by_link(driver, link, name):
+    """A phone's camera opened the QR code's link: it joins at once and asks for the name."""
+    driver.get(link)
+    find(driver, "//legend[normalize-space()='Who are you?']")
+    find(driver, "//label[normalize-space()=%s]" % quote(name)).click()
+    button(driver, "This is me").click()
+    wait_text(driver, "//header", "You: " + name)
+
+
+def place_dots(driver, dots):
+    """Sets the stepper beside each story, as a person would, by the story's label."""
+    for number, count in dots.items():
+        box = find(driver, "//label[starts-with(normalize-space(), '%d. ')]/following-sibling::input[1]" % number)
+        box.clear()
+        box.send_keys(str(count))
+
+
 code = re.search(r"code (\d{6})", wait_screen("Join on your phone")).group(1)
-ana, ben = phone(), phone(script=False)
-drivers = [ana, ben]
+ana, ben, chi = phone(), phone(script=False), phone()
+drivers = [ana, ben, chi]
+sent_texts = []
 try:
     # Joining: by the code on the screen, then the name, from the list of who is here.
     join(ana, code, "Ana")
     join(ben, code, "Ben")
     wait_text(ana, "//p[@role='status']", "Wait for the first stage to begin.")
+
+    # Chi scans the QR code: the link is read off the projected screen (/qr), as a camera
+    # would, secret and all, and opens in her browser.
+    type_line("/qr")
+    link = qr_read.read(wait_screen("press any key to close it"))
+    check(re.fullmatch(r"HTTP://127\.0\.0\.1:\d+/J/[A-Z2-7]{26}", link) is not None, "the QR code holds the join link: %s" % link)
+    tmux("send-keys", "Enter")  # any key closes it, and only closes it
+    join_by_link(chi, link, "Chi")
 
     # The facilitator begins; Ana's page follows by itself (Server-Sent Events).
     type_line("/next")
@@ -162,6 +191,7 @@ try:
     # Ana sends; "sent" means on disk, and the room sees it on the projected screen.
     first = "Clinician first, manager second — and café owner 東京 👋🏽"
     sent(ana, "Ana", first, on_screen="café owner")
+    sent_texts.append(first)
     check(labelled(ana, "Your contribution").get_attribute("value") == "", "Ana's box empties once sent")
 
     # Ben's phone runs no script: the form posts, the page comes back saying what happened.
@@ -169,6 +199,7 @@ try:
     wait_text(ben, "//p[@role='status']", "Your turn: send when ready.")
     second = "Social worker; the system is the people I ring at 5 pm"
     sent(ben, "Ben (no script)", second, on_screen="people I ring")
+    sent_texts.append(second)
 
     # Not his turn now (Chi's): Ben's draft is refused, not saved, and he is told why.
     third = "A draft sent out of turn"
@@ -177,7 +208,13 @@ try:
     check(third not in log_text(), "a send out of turn is not saved")
     check(labelled(ben, "Your contribution").get_attribute("value") == "", "the refused page comes back")
 
-    # The facilitator opens the turn to Ben: Ana's page says whose turn it is.
+    # Chi, who joined by the QR code, sends on her turn.
+    wait_text(chi, "//p[@role='status']", "Your turn: send when ready.")
+    fourth = "Pharmacist who chairs the falls group"
+    sent(chi, "Chi (QR link)", fourth, on_screen="chairs the falls group")
+    sent_texts.append(fourth)
+
+    # The facilitator gives the turn to Ben: Ana's page says whose turn it is.
     type_line("/turn Ben")
     wait_text(ana, "//p[@role='status']", "Ben's turn.")
 
@@ -195,19 +232,71 @@ try:
 
     # The facilitator sees who is connected and removes Dee's phone: it is told to join again.
     type_line("/devices")
-    wait_screen("3 devices: 1 Ana · 2 Ben · 3 Dee")
-    type_line("/remove 3")
-    wait_screen("Device 3 (Dee) removed")
+    wait_screen("4 devices: 1 Ana · 2 Ben · 3 Chi · 4 Dee")
+    type_line("/remove 4")
+    wait_screen("Device 4 (Dee) removed")
     find(dee, "//h1[normalize-space()='Join the session']")
+    type_line("/leave Dee")
+    wait_screen("Dee left")
 
-    for name, driver in (("Ana", ana), ("Ben", ben), ("Dee", dee)):
+    # Social activity: a story from each phone, in turn. Chi's phone then loses its
+    # connection (the page is left, its event stream ends) and comes back.
+    type_line("/goto 4")
+    wait_screen("Stage 4 of 7")
+    type_line("/turn Ana")
+    wait_text(ana, "//p[@role='status']", "Your turn: send when ready.")
+    stories = [(ana, "Ana", "The night the discharge lounge stayed open"),
+               (ben, "Ben", "The bed manager who phoned every care home"),
+               (chi, "Chi", "Falls clinic run from the library")]
+    for driver, who, story in stories:
+        if driver is not ana:
+            driver.get(URL)  # Ben's page without script is loaded again; Chi's phone comes back
+        wait_text(driver, "//p[@role='status']", "Your turn: send when ready.")
+        sent(driver, who, story, on_screen=story[-20:])
+        sent_texts.append(story)
+        if driver is ana:
+            chi.get("about:blank")  # Chi's phone drops off
+    for text in (fourth, stories[2][2]):
+        wait_text(chi, "//section[h2='What you said']", text)
+
+    # Plausibility: each phone places its dots privately, at the same time as the others.
+    type_line("/goto 7")
+    wait_screen("Stage 7 of 7")
+    wait_text(ana, "//p[@id='votes']", "Dots stay hidden until everyone has voted.")
+    wait_text(chi, "//p[@id='votes']", "Dots stay hidden until everyone has voted.")
+    place_dots(ana, {1: 2, 3: 1})
+    button(ana, "Place my dots").click()
+    wait_text(ana, "//p[@id='notice']", "Dots placed: saved.")
+    # The room sees that Ana voted, never how: no counts on the board, nor on Chi's phone.
+    wait_screen("voted: Ana")
+    board = screen().split("stories on the board", 1)[-1]
+    check("●" not in board, "no dots on the projected board before everyone has voted:\n" + board)
+    wait_text(chi, "//p[@id='votes']", "Voted: Ana.")
+    check(re.search(r"\d dots?", text_of(chi, "//ol[@id='board']")) is None, "no counts on Chi's phone before the reveal")
+    # Ben (no script) and Chi at once.
+    ben.get(URL)
+    place_dots(ben, {2: 3})
+    place_dots(chi, {3: 2, 2: 1})
+    button(chi, "Place my dots").click()
+    button(ben, "Place my dots").click()
+    wait_text(ben, "//p[@role='alert']", "Dots placed: saved.")
+    wait_text(chi, "//p[@id='notice']", "Dots placed: saved.")
+    # Everyone has: the board is ranked on the screen and on each phone.
+    wait_screen("Ranked by dots: everyone has placed theirs")
+    wait_text(ana, "//p[@id='votes']", "The dots are revealed.")
+    wait_text(ana, "//ol[@id='board']", "4 dots")
+    check(log_text().count("sm:revealed") == 1, "the reveal is in the log once")
+    check(log_text().count("sm:dots") == 3, "three placements in the log")
+
+    for name, driver in (("Ana", ana), ("Ben", ben), ("Chi", chi), ("Dee", dee)):
         problems = console_problems(driver)
         check(not problems, "%s's browser console shows no CSP violation or script error: %s" % (name, problems))
 
     type_line("/quit")
     wait_until("the log to say the session was suspended", lambda: "suspended" in log_text().lower())
     text = log_text()
-    check(text.count(first) == 1 and text.count(second) == 1, "each sent contribution is in the log exactly once")
+    for sent_text in sent_texts:
+        check(text.count(sent_text) == 1, "%r is in the log exactly once" % sent_text)
 except Exception as error:  # a wait that timed out, an element not found
     failures.append("%s: %s" % (type(error).__name__, str(error)))
     failures.append("the projected screen was:\n" + screen())

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import SensemakingCore
+
+/// Hidden dots: until everyone here has placed all theirs, or `/reveal`, the room sees who has
+/// voted, never how; the reveal is journaled and replays.
+@Suite struct RevealTests {
+    /// Three stories (ids 1, 2, 3), then Plausibility with the turn at Ana; three dots each.
+    func board(anonymous: Bool = false) -> Room {
+        var room = Room(plan: plan(Element.allCases, dots: 3), anonymous: anonymous)
+        room.type("/goto social")
+        room.type("Night shift")
+        room.type("The bridge")
+        room.type("Two teams")
+        room.type("/goto plausibility")
+        return room
+    }
+
+    @Test func dotsStayHiddenUntilTheLastOfEveryonesDotsIsPlaced() {
+        var room = board()
+        room.type("/dots 1 1 2")
+        room.type("/dots 3")
+        #expect(!room.session.revealed)
+        #expect(room.session.voted == ["Ana", "Ben"])
+        #expect(!room.session.everyoneHasPlacedAllDots, "Ben has placed one of his three")
+        room.type("/dots 3 3")
+        #expect(room.session.voted == ["Ana", "Ben"])
+        // Chi places the last of the room's dots: placed, then revealed, in one step.
+        let effects = room.type("/dots 2 2 2")
+        #expect(effects == [write(.dotsPlaced(participant: "Chi", stories: [2, 2, 2], advancesTurn: true)), write(.revealed)])
+        #expect(room.session.revealed)
+        #expect(room.message == .info("Chi's dots placed: everyone has voted, the dots are shown."))
+        #expect(room.session.dotTotals == [1: 2, 2: 4, 3: 3])
+        room.expectReplayMatches()
+    }
+
+    @Test func revealShowsTheDotsBeforeEveryoneHasVoted() {
+        var room = board()
+        room.type("/dots 1 2 3")
+        let effects = room.type("/reveal")
+        #expect(effects == [write(.revealed)])
+        #expect(room.session.revealed)
+        #expect(room.message == .info("Dots revealed: the board is ranked by dots."))
+        #expect(room.input == "")
+        // Again: nothing more is journaled.
+        #expect(room.type("/reveal").isEmpty)
+        #expect(room.message == .info("The dots are already shown."))
+        // Dots placed after the reveal do not journal a second one.
+        room.type("/dots 1 1 1")
+        #expect(room.type("/dots 2 2 2") == [write(.dotsPlaced(participant: "Chi", stories: [2, 2, 2], advancesTurn: true))])
+        #expect(room.records.filter { $0.event == .revealed }.count == 1)
+        room.expectReplayMatches()
+    }
+
+    @Test func revealOutsidePlausibilityIsRefused() {
+        var room = Room()
+        room.type("/next")
+        #expect(room.type("/reveal") == [.bell])
+        #expect(room.message == .error("Dots are revealed in Plausibility over accuracy: /goto plausibility."))
+        #expect(!room.session.revealed)
+        #expect(room.input == "/reveal")
+    }
+
+    @Test func revealTakesNothingAfterIt() {
+        #expect(CommandParser.parse("/reveal now") == .failure(CommandError("/reveal takes nothing after it: /reveal")))
+        #expect(CommandParser.parse("/REVEAL") == .success(.command(.reveal)))
+    }
+
+    @Test func anAnonymousRoomIsRevealedByTheCountOfDotsItHas() {
+        var room = board(anonymous: true)
+        room.type("/dots 1 2 3")
+        room.type("/dots 1 2 3")
+        #expect(!room.session.revealed)
+        let effects = room.type("/dots 3 3 3")
+        #expect(effects == [write(.dotsPlaced(participant: nil, stories: [3, 3, 3], advancesTurn: false)), write(.revealed)])
+        #expect(room.session.revealed)
+        #expect(room.session.voted == [])
+        // The journal keeps no names, yet its replay is revealed too: the record says so.
+        #expect(room.replayed.revealed)
+        room.expectReplayMatches()
+    }
+
+    @Test func aLatecomerDoesNotHideWhatTheRoomHasSeen() {
+        var room = board()
+        room.type("/dots 1 1 1")
+        room.type("/dots 2 2 2")
+        room.type("/dots 3 3 3")
+        #expect(room.session.revealed)
+        room.type("/join Dee")
+        #expect(!room.session.everyoneHasPlacedAllDots)
+        #expect(room.session.revealed)
+    }
+}
