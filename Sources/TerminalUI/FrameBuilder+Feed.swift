@@ -64,7 +64,8 @@ extension FrameBuilder {
     }
 
     /// Paints a window from `top`, with "↑ N earlier · PgUp" on the rule above and, on a
-    /// page back, "↓ N more · PgDn" on its last row; reports the page to the frame.
+    /// page back, "↓ N more · PgDn" (or, at the end of a split's whole list, "↓ back to the
+    /// top · PgDn") on its last row; reports the page to the frame.
     mutating func drawWindow(_ feed: FeedWindow, top: Int, bottom: Int, ruleRow: Int, ruleLabel: String?,
                              noun: String = "earlier", pageOffset: Int = 0) {
         for (offset, line) in feed.lines.enumerated() where top + offset < bottom {
@@ -72,8 +73,11 @@ extension FrameBuilder {
         }
         let up = feed.above > 0 ? "↑ \(feed.above) \(noun) · PgUp" : nil
         drawRule(row: ruleRow, leftLabel: up, rightLabel: ruleLabel)
-        if feed.page + pageOffset > 0 {
-            let text = feed.below > 0 ? "↓ \(feed.below) more · PgDn" : "↓ more · PgDn"
+        // A split's whole list shown to its end: PgDn goes back to its live view, which opens
+        // with the top part; nothing to say when the whole list is on this one page.
+        let splitEnd = pageOffset > 0 && feed.below == 0
+        if feed.page + pageOffset > 0, !(splitEnd && feed.above == 0) {
+            let text = feed.below > 0 ? "↓ \(feed.below) more · PgDn" : splitEnd ? "↓ back to the top · PgDn" : "↓ more · PgDn"
             frame.fill(row: bottom - 1, from: left, to: right, style: .plain)
             frame.put(text, Styles.dim, x: left + 2, y: bottom - 1)
         }
