@@ -111,11 +111,6 @@ public struct Secrets: Sendable, Equatable {
     public var link: String
     public var code: String
 
-    public init(link: String, code: String) {
-        self.link = link
-        self.code = code
-    }
-
     /// Fresh secrets from the system's random source.
     public static func random() -> Secrets {
         var generator = SystemRandomNumberGenerator()
