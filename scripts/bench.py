@@ -322,7 +322,7 @@ def main():
         (f"{label_big}: CPU per key within 10%",
          median(big_rows, "cpu_ms_per_key") <= 1.10 * median(sm, "cpu_ms_per_key")),
         ("resume to first frame <= 100 ms", median(big_rows, "first_ms") <= 100),
-    ] + [(f"export {fmt} <= 100 ms", wall <= 100) for fmt, (wall, _) in exports.items()]
+    ] + [(f"export {fmt} <= 200 ms", wall <= 200) for fmt, (wall, _) in exports.items()]  # issue 14
     print("\nbudget")
     for label, ok in checks:
         print(f"  {'met   ' if ok else 'MISSED'} {label}")
