@@ -45,11 +45,38 @@ import Testing
         // Again: nothing more is journaled.
         #expect(room.type("/reveal").isEmpty)
         #expect(room.message == .info("The dots are already shown."))
-        // Dots placed after the reveal do not journal a second one.
-        room.type("/dots 1 1 1")
-        #expect(room.type("/dots 2 2 2") == [write(.dotsPlaced(participant: "Chi", stories: [2, 2, 2], advancesTurn: true))])
         #expect(room.records.filter { $0.event == .revealed }.count == 1)
         room.expectReplayMatches()
+    }
+
+    /// The keyboard follows the devices' rule: after the reveal a vote would follow the
+    /// room's counts, so `/dots` is refused, in the same words a phone gets.
+    @Test func keyboardDotsAreRefusedAfterTheRevealAsADevicesAre() {
+        var room = board()
+        room.type("/dots 1 2 3")
+        room.type("/reveal")
+        room.type("/turn Ben")
+        let totals = room.session.dotTotals
+        #expect(room.type("/dots 2 2 2") == [.bell])
+        #expect(room.message == .error("The dots are revealed: voting has closed."))
+        #expect(room.input == "/dots 2 2 2")
+        #expect(room.session.dotTotals == totals)
+        #expect(room.session.turnHolder == "Ben")
+        room.send(.device(.dots(participant: "Chi", stories: [1], key: "k")))
+        #expect(room.state.deviceRefusals["k"] == "The dots are revealed: voting has closed.")
+        room.expectReplayMatches()
+    }
+
+    /// A log written before the rule may hold dots placed after its reveal: the replay keeps
+    /// them, since the refusal is in the step that records, never in `apply`.
+    @Test func aLogWithDotsAfterARevealStillReplaysThem() {
+        var session = board().session
+        session.apply(Record(time: t0, event: .dotsPlaced(participant: "Ana", stories: [1, 2, 3], advancesTurn: true)))
+        session.apply(Record(time: t0, event: .revealed))
+        session.apply(Record(time: t0, event: .dotsPlaced(participant: "Ben", stories: [2, 2, 2], advancesTurn: true)))
+        #expect(session.revealed)
+        #expect(session.dotTotals == [1: 1, 2: 4, 3: 1])
+        #expect(session.turnHolder == "Chi")
     }
 
     @Test func revealOutsidePlausibilityIsRefused() {
