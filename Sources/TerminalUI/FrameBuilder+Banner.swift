@@ -31,20 +31,13 @@ extension FrameBuilder {
         }
     }
 
-    /// Who has not yet spoken in this stage (or placed dots, in Plausibility); nothing in an
-    /// anonymous session, where contributions carry no names.
+    /// Who has not yet spoken in this stage (or placed all their dots, in Plausibility, as the
+    /// reveal counts them); nothing in an anonymous session, where contributions carry no names.
     func waitingText(dots: Bool) -> String {
         if session.anonymous { return "" }
-        let roster = session.roster
-        var done = Set<String>()
-        if dots {
-            for name in roster where !session.dotsPlaced(by: name).isEmpty { done.insert(name) }
-        } else {
-            done = stats.speakers
-        }
-        let waiting = roster.filter { !done.contains($0) }
+        let waiting = dots ? session.yetToPlaceDots : session.roster.filter { !stats.speakers.contains($0) }
         if waiting.isEmpty { return dots ? "all dots placed" : "everyone has spoken" }
-        return (dots ? "no dots yet: " : "yet to speak: ") + waiting.joined(separator: ", ")
+        return (dots ? "dots left: " : "yet to speak: ") + waiting.joined(separator: ", ")
     }
 
     /// "yet to speak: Ana, Ben, Chi" cut to a width at a name, with "+N" for the rest.

@@ -34,6 +34,23 @@ import Testing
         room.expectReplayMatches()
     }
 
+    /// A vote left part-way is not done: the reveal and the banner ask the same question.
+    @Test func aPartVoteThatPassedStillHasDotsToPlace() {
+        var room = board()
+        room.type("/turn Ben")
+        room.type("/dots 2")
+        room.type("/pass")
+        room.type("/dots 1 1 1")
+        room.type("/dots 3 3 3")
+        #expect(room.session.voted == ["Ana", "Ben", "Chi"])
+        #expect(room.session.yetToPlaceDots == ["Ben"])
+        #expect(!room.session.hasPlacedAllDots("Ben"))
+        #expect(room.session.hasPlacedAllDots("Chi"))
+        #expect(!room.session.everyoneHasPlacedAllDots)
+        #expect(!room.session.revealed)
+        #expect(board(anonymous: true).session.yetToPlaceDots == [], "an anonymous session's dots carry no name")
+    }
+
     @Test func revealShowsTheDotsBeforeEveryoneHasVoted() {
         var room = board()
         room.type("/dots 1 2 3")

@@ -244,6 +244,21 @@ import TestSupport
         #expect(after.contains { $0.contains("cues: Ambulance handover times at 8am") })
     }
 
+    /// The banner and the reveal agree on who has placed all their dots: Ben placed one of
+    /// his three and passed, so the board stays hidden and the banner names him.
+    @Test func theBannerNamesWhoStillHasDotsToPlaceAsTheRevealCounts() {
+        var room = Scenario.extractedCues()
+        room.say("/next")
+        room.say("/turn Ben")
+        room.say("/dots 2")
+        room.say("/pass")
+        room.round(["/dots 1 1 1", "/dots 2 2 2", "/dots 3 3 3", "/dots 4 4 4"])
+        #expect(!room.state.session.revealed)
+        let banner = rows(room.frame(80, 24))[20]
+        #expect(!banner.contains("all dots placed"))
+        #expect(banner.hasSuffix("dots left: Ben"))
+    }
+
     @Test func revealShowsTheDotsBeforeEveryoneHasVoted() {
         var room = Scenario.plausibility(allDots: false)
         room.say("/reveal")
