@@ -12,12 +12,14 @@ extension FrameBuilder {
             let count = session.roster.count
             side = count == 0 ? "no one here yet" : "\(count) here"
         } else if let holder = session.turnHolder, let turn = session.turn {
-            let dots = session.stage.element == .plausibility
+            // Voting: until the reveal closes it, the round is about dots.
+            let voting = session.stage.element == .plausibility && !session.revealed
+            let asked = state.dotsAskedOfTurnHolder
             main.append(" \(holder)", Styles.bannerBold)
-            main.append(" — your turn\(dots ? " to place \(session.plan.dots) dots" : "")", Styles.bannerBold)
+            main.append(" — your turn\(asked > 0 ? " to place \(asked) \(asked == 1 ? "dot" : "dots")" : "")", Styles.bannerBold)
             // Where the round is: there for the facilitator, behind the name for the room.
             main.append(" · \(turn + 1) of \(session.roster.count) ", Styles.banner)
-            side = waitingText(dots: dots)
+            side = waitingText(dots: voting)
         } else {
             main.append(" No one is here — /join NAME adds a participant ", Styles.bannerBold)
         }

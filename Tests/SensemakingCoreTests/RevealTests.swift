@@ -51,6 +51,24 @@ import Testing
         #expect(board(anonymous: true).session.yetToPlaceDots == [], "an anonymous session's dots carry no name")
     }
 
+    /// What the banner asks of the turn holder: what is left of an open vote, nothing once
+    /// all are placed (from a device too), nothing after the reveal or outside Plausibility.
+    @Test func theTurnHolderIsAskedOnlyForDotsStillToPlace() {
+        var room = board()
+        #expect(room.state.dotsAskedOfTurnHolder == 3)
+        room.type("/dots 1")
+        #expect(room.state.dotsAskedOfTurnHolder == 2)
+        room.send(.device(.dots(participant: "Ana", stories: [1, 2, 3], key: "k")))
+        #expect(room.session.turnHolder == "Ana")
+        #expect(room.state.dotsAskedOfTurnHolder == 0)
+        room.type("/pass")
+        #expect(room.state.dotsAskedOfTurnHolder == 3)
+        room.type("/reveal")
+        #expect(room.state.dotsAskedOfTurnHolder == 0)
+        room.type("/goto 1")
+        #expect(room.state.dotsAskedOfTurnHolder == 0)
+    }
+
     @Test func revealShowsTheDotsBeforeEveryoneHasVoted() {
         var room = board()
         room.type("/dots 1 2 3")

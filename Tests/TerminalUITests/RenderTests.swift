@@ -259,6 +259,26 @@ import TestSupport
         #expect(banner.hasSuffix("dots left: Ben"))
     }
 
+    /// The banner asks for the dots the turn holder may still place, and no more: none once
+    /// they placed all theirs (from a phone too), none after the reveal; what is left of a
+    /// vote still open.
+    @Test func theBannerAsksOnlyForDotsStillToPlace() {
+        func banner(_ room: Room) -> String { rows(room.frame(80, 24))[20] }
+        var room = Scenario.plausibility(allDots: false)
+        #expect(banner(room).hasPrefix(" 美咲 — your turn to place 3 dots · 4 of 5 "))
+        room.say("/dots 2")
+        #expect(banner(room).hasPrefix(" 美咲 — your turn to place 2 dots · 4 of 5 "))
+        room.send(.device(.dots(participant: "美咲", stories: [1, 2, 4], key: "k")))
+        #expect(banner(room).hasPrefix(" 美咲 — your turn · 4 of 5 "))
+        #expect(banner(room).hasSuffix("dots left: Zoë"))
+        room.say("/reveal")
+        room.say("/turn Zoë")
+        // Voting has closed: the turn is for the narrative, and who has not spoken yet.
+        #expect(banner(room).hasPrefix(" Zoë — your turn · 5 of 5 "))
+        #expect(!banner(room).contains("dots"))
+        #expect(!rows(room.frame(80, 24))[21].contains("/dots"))
+    }
+
     @Test func revealShowsTheDotsBeforeEveryoneHasVoted() {
         var room = Scenario.plausibility(allDots: false)
         room.say("/reveal")
