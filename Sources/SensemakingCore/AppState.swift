@@ -122,6 +122,13 @@ public struct OpenVote: Equatable, Sendable {
 }
 
 extension AppState {
+    /// Anyone here may send from a device, not only the one whose turn it is: the floor is
+    /// open (`/floor open`, always in an anonymous session) and devices can join. A log
+    /// resumed without `--serve` keeps its open floor, but no device can send.
+    public var floorOpenToDevices: Bool {
+        join != nil && (session.floorOpen || session.anonymous)
+    }
+
     /// The dots the turn holder is asked for at the keyboard: none outside Plausibility, once
     /// voting has closed or once they have placed all theirs (from a device too); what is left
     /// of their vote still open; else all they have.

@@ -15,10 +15,19 @@ extension FrameBuilder {
             // Voting: until the reveal closes it, the round is about dots.
             let voting = session.stage.element == .plausibility && !session.revealed
             let asked = state.dotsAskedOfTurnHolder
-            main.append(" \(holder)", Styles.bannerBold)
-            main.append(" — your turn\(asked > 0 ? " to place \(asked) \(asked == 1 ? "dot" : "dots")" : "")", Styles.bannerBold)
+            let dots = asked > 0 ? " to place \(asked) \(asked == 1 ? "dot" : "dots")" : ""
             // Where the round is: there for the facilitator, behind the name for the room.
-            main.append(" · \(turn + 1) of \(session.roster.count) ", Styles.banner)
+            let round = " · \(turn + 1) of \(session.roster.count) "
+            let yourTurn = " \(holder) — your turn\(dots)"
+            if state.floorOpenToDevices {
+                // Devices send out of turn, but Enter at the keyboard still saves as the turn
+                // holder's and moves the turn on: both are said, in full when it fits.
+                let full = " Floor open: anyone may send from a device ·"
+                let fits = DisplayWidth.of(full + yourTurn + round) <= width
+                main.append(fits ? full : " Floor open ·", Styles.bannerBold)
+            }
+            main.append(yourTurn, Styles.bannerBold)
+            main.append(round, Styles.banner)
             side = waitingText(dots: voting)
         } else {
             main.append(" No one is here — /join NAME adds a participant ", Styles.bannerBold)

@@ -279,6 +279,27 @@ import TestSupport
         #expect(!rows(room.frame(80, 24))[21].contains("/dots"))
     }
 
+    /// While the floor is open the banner says so, and whose turn it is at the keyboard
+    /// (Enter still saves as theirs); at 60 columns it says it short. Not from a log
+    /// resumed without --serve, where no device can send.
+    @Test func theBannerSaysTheFloorIsOpen() {
+        var room = Scenario.identity()
+        room.feed(.character("\u{15}"))
+        room.state.join = GoldenScenario.join
+        let turn = rows(room.frame(80, 24))[20]
+        room.say("/floor open")
+        room.send(.key(.escape))  // the message goes
+        #expect(room.state.message == nil)
+        #expect(rows(room.frame(80, 24))[20].hasPrefix(" Floor open: anyone may send from a device · Ana — your turn · 1 of 5"))
+        #expect(rows(room.frame(60, 16))[12].hasPrefix(" Floor open · Ana — your turn · 1 of 5"))
+        var unserved = room
+        unserved.state.join = nil
+        #expect(rows(unserved.frame(80, 24))[20] == turn)
+        room.feed(.character("\u{15}"))
+        room.say("/floor turns")
+        #expect(rows(room.frame(80, 24))[20] == turn)
+    }
+
     @Test func revealShowsTheDotsBeforeEveryoneHasVoted() {
         var room = Scenario.plausibility(allDots: false)
         room.say("/reveal")
