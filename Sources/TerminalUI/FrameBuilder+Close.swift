@@ -46,9 +46,7 @@ extension FrameBuilder {
             let counts = synthesis.counts.map { "\($0.name) \($0.count)".replacingOccurrences(of: " ", with: "\u{A0}") }
                 .joined(separator: " · ")
             add("In numbers", counts.isEmpty ? [] : [StyledText(counts, Styles.text)])
-            if let best = synthesis.ranking.first, best.dots > 0 {
-                add("Plausible", [storyText(best)])
-            }
+            add("Plausible", synthesis.mostPlausible.map(storyText))
             add("Narrative", synthesis.narratives.map { StyledText($0.text.replacingNewlines(), Styles.text) })
             let memories = session.contributions.filter { $0.kind == .memory && !$0.retracted }
             let moments = Timeline(memories).entries.map { entry in

@@ -19,6 +19,17 @@ import Testing
         #expect(room.state.closePage == .summary, "a stage entered again opens on the summary")
     }
 
+    /// The summary names every story tied for the most dots: stories 1 and 3 have five each.
+    @Test func theSummaryShowsEveryStoryTiedForTheMostDots() {
+        let rows = Scenario.close().frame(80, 24).text.split(separator: "\n").map(String.init)
+        guard let first = rows.firstIndex(where: { $0.hasPrefix(" Plausible   ") }) else {
+            Issue.record("no Plausible line")
+            return
+        }
+        #expect(rows[first] == " Plausible   1. ●●●●● 5  The night shift that phoned the council")
+        #expect(rows[first + 1].hasPrefix("             3. ●●●●● 5  The meeting nobody chaired"))
+    }
+
     /// Every item of every page is on the 80×24 screen, whole: nothing left to "more", and no
     /// line cut with "…" (story titles are cut at a word by `StoryTitle`, never by the screen).
     @Test func everyPageIsWholeAt80x24() {
