@@ -30,8 +30,7 @@ enum ReportText {
 
     /// "Ben Okafor, by 15 Jan": an action's owner and when it is due; "—" for none.
     static func owner(_ item: Report.Item) -> String {
-        let due = item.due.map { "by " + $0 }
-        return [item.owner, due].compactMap { $0 }.joined(separator: ", ").ifEmpty("—")
+        Tags.ownerAndDue(item.owner, due: item.due) ?? "—"
     }
 
     /// The stories the summary names: the three with most dots (those with any).
@@ -194,8 +193,4 @@ enum ReportText {
         if !untagged.isEmpty { groups.append(IdentityGroup(identity: nil, items: untagged)) }
         return groups
     }
-}
-
-extension String {
-    func ifEmpty(_ replacement: String) -> String { isEmpty ? replacement : self }
 }

@@ -121,6 +121,25 @@ public struct OpenVote: Equatable, Sendable {
     public var stories: [Int]
 }
 
+extension AppState {
+    /// Anyone here may send from a device, not only the one whose turn it is: the floor is
+    /// open (`/floor open`, always in an anonymous session) and devices can join. A log
+    /// resumed without `--serve` keeps its open floor, but no device can send.
+    public var floorOpenToDevices: Bool {
+        join != nil && (session.floorOpen || session.anonymous)
+    }
+
+    /// The dots the turn holder is asked for at the keyboard: none outside Plausibility, once
+    /// voting has closed or once they have placed all theirs (from a device too); what is left
+    /// of their vote still open; else all they have.
+    public var dotsAskedOfTurnHolder: Int {
+        guard session.stage.element == .plausibility, Step.votingClosed(in: session) == nil,
+              let holder = session.turnHolder, !session.hasPlacedAllDots(holder) else { return 0 }
+        guard let open = openVote, open.participant == holder else { return session.plan.dots }
+        return session.plan.dots - open.stories.count
+    }
+}
+
 public enum Action: Equatable, Sendable {
     case key(Key)
     /// A bracketed paste: text for the input box, never commands.

@@ -23,6 +23,13 @@ public struct Tags: Equatable, Sendable, Hashable {
     }
 
     public var isEmpty: Bool { self == Tags() }
+
+    /// "Chi, by 15 Jan": an action's owner and when it is due, as Close and every report say
+    /// them; nil when it has neither.
+    public static func ownerAndDue(_ owner: String?, due: String?) -> String? {
+        let text = [owner, due.map { "by " + $0 }].compactMap { $0 }.joined(separator: ", ")
+        return text.isEmpty ? nil : text
+    }
 }
 
 /// Something said in the room and kept: a contribution or a facilitator note.

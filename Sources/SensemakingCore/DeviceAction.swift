@@ -106,7 +106,7 @@ extension Step {
     static func refusal(ofDots numbers: [Int], from participant: String?, in session: Session) -> String? {
         if session.ended { return "The session has ended." }
         guard session.stage.element == .plausibility else { return "Dots are placed in Plausibility over accuracy." }
-        if session.revealed { return "The dots are revealed: voting has closed." }
+        if let closed = votingClosed(in: session) { return closed }
         if !session.anonymous {
             guard let participant, session.roster.contains(participant) else { return "Join first: pick your name." }
         }

@@ -128,12 +128,24 @@ public struct Session: Equatable, Sendable {
         anonymous ? [] : roster.filter { !dotsPlaced(by: $0).isEmpty }
     }
 
+    /// Whether `participant` has placed all their dots: the one definition the reveal and
+    /// the banner share (a vote left part-way is not done).
+    public func hasPlacedAllDots(_ participant: String) -> Bool {
+        dotsPlaced(by: participant).count >= plan.dots
+    }
+
+    /// Who here still has dots to place, in turn order; empty in an anonymous session, whose
+    /// placements carry no name.
+    public var yetToPlaceDots: [String] {
+        anonymous ? [] : roster.filter { !hasPlacedAllDots($0) }
+    }
+
     /// Whether everyone here has placed all their dots. An anonymous session's placements
     /// carry no name, so there it is the dots placed against the dots the room has.
     public var everyoneHasPlacedAllDots: Bool {
         if roster.isEmpty { return false }
         if anonymous { return dots.reduce(0) { $0 + $1.stories.count } >= roster.count * plan.dots }
-        return roster.allSatisfy { dotsPlaced(by: $0).count >= plan.dots }
+        return yetToPlaceDots.isEmpty
     }
 
     public var timebox: Timebox { timeboxes[current] }

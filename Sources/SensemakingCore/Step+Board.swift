@@ -5,6 +5,7 @@ extension Step {
         guard session.stage.element == .plausibility else {
             return fail("Dots are placed in Plausibility over accuracy: /goto plausibility.")
         }
+        if let closed = Self.votingClosed(in: session) { return fail(closed) }
         guard let holder = session.turnHolder else { return fail(noOneHere) }
         let stories = session.stories
         if stories.isEmpty { return fail("There are no stories on the board yet.") }
@@ -33,6 +34,14 @@ extension Step {
         if complete { return state.message = .info("\(whose) placed.") }
         let left = limit - placed.count
         state.message = .info("\(whose) placed; \(left) \(left == 1 ? "dot" : "dots") left: /dots N places \(left == 1 ? "it" : "them"), /pass moves on.")
+    }
+
+    /// Why no dots may be placed now, from the keyboard or a device, or nil while voting is
+    /// open: after the reveal a vote would follow the room's counts. Checked by the steps that
+    /// record a placement, never by `Session.apply`: a log written before this rule may hold
+    /// dots after its reveal, and its replay keeps them.
+    static func votingClosed(in session: Session) -> String? {
+        session.revealed ? "The dots are revealed: voting has closed." : nil
     }
 
     /// After a placement: once everyone here has placed all their dots, they are shown, and

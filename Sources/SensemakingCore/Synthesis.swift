@@ -55,6 +55,11 @@ public struct Synthesis: Equatable, Sendable {
     public var counts: [Count]
     /// Stories by dots, most first; ties keep the order they were told.
     public var ranking: [RankedStory]
+    /// Every story tied for the most dots, in the order told; none when no story has a dot.
+    public var mostPlausible: [RankedStory] {
+        guard let most = ranking.first?.dots, most > 0 else { return [] }
+        return ranking.filter { $0.dots == most }
+    }
     public var actions: [Contribution]
     public var cues: [Contribution]
     public var signals: [Contribution]

@@ -12,12 +12,23 @@ extension FrameBuilder {
             let count = session.roster.count
             side = count == 0 ? "no one here yet" : "\(count) here"
         } else if let holder = session.turnHolder, let turn = session.turn {
-            let dots = session.stage.element == .plausibility
-            main.append(" \(holder)", Styles.bannerBold)
-            main.append(" — your turn\(dots ? " to place \(session.plan.dots) dots" : "")", Styles.bannerBold)
+            // Voting: until the reveal closes it, the round is about dots.
+            let voting = session.stage.element == .plausibility && !session.revealed
+            let asked = state.dotsAskedOfTurnHolder
+            let dots = asked > 0 ? " to place \(asked) \(asked == 1 ? "dot" : "dots")" : ""
             // Where the round is: there for the facilitator, behind the name for the room.
-            main.append(" · \(turn + 1) of \(session.roster.count) ", Styles.banner)
-            side = waitingText(dots: dots)
+            let round = " · \(turn + 1) of \(session.roster.count) "
+            let yourTurn = " \(holder) — your turn\(dots)"
+            if state.floorOpenToDevices {
+                // Devices send out of turn, but Enter at the keyboard still saves as the turn
+                // holder's and moves the turn on: both are said, in full when it fits.
+                let full = " Floor open: anyone may send from a device ·"
+                let fits = DisplayWidth.of(full + yourTurn + round) <= width
+                main.append(fits ? full : " Floor open ·", Styles.bannerBold)
+            }
+            main.append(yourTurn, Styles.bannerBold)
+            main.append(round, Styles.banner)
+            side = waitingText(dots: voting)
         } else {
             main.append(" No one is here — /join NAME adds a participant ", Styles.bannerBold)
         }
@@ -31,20 +42,13 @@ extension FrameBuilder {
         }
     }
 
-    /// Who has not yet spoken in this stage (or placed dots, in Plausibility); nothing in an
-    /// anonymous session, where contributions carry no names.
+    /// Who has not yet spoken in this stage (or placed all their dots, in Plausibility, as the
+    /// reveal counts them); nothing in an anonymous session, where contributions carry no names.
     func waitingText(dots: Bool) -> String {
         if session.anonymous { return "" }
-        let roster = session.roster
-        var done = Set<String>()
-        if dots {
-            for name in roster where !session.dotsPlaced(by: name).isEmpty { done.insert(name) }
-        } else {
-            done = stats.speakers
-        }
-        let waiting = roster.filter { !done.contains($0) }
+        let waiting = dots ? session.yetToPlaceDots : session.roster.filter { !stats.speakers.contains($0) }
         if waiting.isEmpty { return dots ? "all dots placed" : "everyone has spoken" }
-        return (dots ? "no dots yet: " : "yet to speak: ") + waiting.joined(separator: ", ")
+        return (dots ? "dots left: " : "yet to speak: ") + waiting.joined(separator: ", ")
     }
 
     /// "yet to speak: Ana, Ben, Chi" cut to a width at a name, with "+N" for the rest.

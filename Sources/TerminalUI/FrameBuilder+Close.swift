@@ -46,9 +46,7 @@ extension FrameBuilder {
             let counts = synthesis.counts.map { "\($0.name) \($0.count)".replacingOccurrences(of: " ", with: "\u{A0}") }
                 .joined(separator: " · ")
             add("In numbers", counts.isEmpty ? [] : [StyledText(counts, Styles.text)])
-            if let best = synthesis.ranking.first, best.dots > 0 {
-                add("Plausible", [storyText(best)])
-            }
+            add("Plausible", synthesis.mostPlausible.map(storyText))
             add("Narrative", synthesis.narratives.map { StyledText($0.text.replacingNewlines(), Styles.text) })
             let memories = session.contributions.filter { $0.kind == .memory && !$0.retracted }
             let moments = Timeline(memories).entries.map { entry in
@@ -72,8 +70,9 @@ extension FrameBuilder {
                 var text = StyledText()
                 text.append("#\(action.id) ", Styles.dim)
                 text.append(action.text.replacingNewlines(), Styles.text)
-                // No-break spaces: the owner never stands alone on a line.
-                let owner = (action.tags.owner ?? "no owner yet").replacingOccurrences(of: " ", with: "\u{A0}")
+                // No-break spaces: the owner (and when it is due) never stands alone on a line.
+                let owner = (Tags.ownerAndDue(action.tags.owner ?? "no owner yet", due: action.tags.due) ?? "")
+                    .replacingOccurrences(of: " ", with: "\u{A0}")
                 text.append("\u{A0}—\u{A0}" + owner, action.tags.owner == nil ? Styles.dim : Styles.emphasis)
                 lines += text.wrapped(width: width, indent: DisplayWidth.of("#\(action.id) "))
             }

@@ -49,7 +49,10 @@ extension FrameBuilder {
             return "type a name and press Enter; /next to begin"
         default:
             if let holder = session.turnHolder {
-                if session.stage.element == .plausibility { return "\(holder): /dots 1 2 3, or type the narrative" }
+                if session.stage.element == .plausibility {
+                    // The reveal closes the vote: what is left to type is the narrative.
+                    return session.revealed ? "\(holder), type the narrative · /pass to pass" : "\(holder): /dots 1 2 3, or type the narrative"
+                }
                 if session.stage == .review { return "\(holder), type an update · /mark 1 done NOTE" }
                 return "\(holder), type here and press Enter · /pass to pass"
             }

@@ -266,4 +266,12 @@ struct ContributionTests {
         #expect(room.key(.enter) == [.bell])
         #expect(room.message == .error("A contribution is 2001 characters long; the most is 2000."))
     }
+
+    /// The owner and due date as Close and every report say them.
+    @Test func ownerAndDueReadAsOne() {
+        #expect(Tags.ownerAndDue("Chi", due: "15 Jan") == "Chi, by 15 Jan")
+        #expect(Tags.ownerAndDue("Chi", due: nil) == "Chi")
+        #expect(Tags.ownerAndDue(nil, due: "March") == "by March")
+        #expect(Tags.ownerAndDue(nil, due: nil) == nil)
+    }
 }

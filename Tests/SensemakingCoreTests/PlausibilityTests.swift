@@ -198,11 +198,28 @@ struct PlausibilityTests {
         #expect(synthesis.ranking.map(\.dots) == [3, 2, 1, 0])
         #expect(synthesis.ranking.map(\.story.text) == ["Story three", "Story four", "Story two", "Story one"])
         #expect(synthesis.ranking.map(\.cues) == [["queues at the door"], [], [], []])
+        #expect(synthesis.mostPlausible.map(\.number) == [3])
         #expect(synthesis.actions.map(\.text) == ["Call the council"])
         #expect(synthesis.actions.map(\.tags.owner) == ["Ben"])
         #expect(synthesis.signals.map(\.text) == ["Waiting lists grow"])
         #expect(synthesis.cues.map(\.text) == ["Ambulances queue"])
         #expect(synthesis.narratives.map(\.text) == ["We are one team, mostly"])
         room.expectReplayMatches()
+    }
+
+    /// The most plausible are every story tied for the most dots, and none before any dot.
+    @Test func theMostPlausibleAreEveryStoryTiedForTheMostDots() {
+        var room = Room()
+        room.type("/goto social")
+        room.type("Story one")
+        room.type("Story two")
+        room.type("Story three")
+        room.type("/goto plausibility")
+        #expect(Synthesis(room.session).mostPlausible.isEmpty)
+        room.type("/dots 3 1")
+        #expect(Synthesis(room.session).mostPlausible.map(\.number) == [1, 3])
+        room.type("/pass")
+        room.type("/dots 3")
+        #expect(Synthesis(room.session).mostPlausible.map(\.number) == [3])
     }
 }

@@ -34,6 +34,41 @@ import Testing
         room.expectReplayMatches()
     }
 
+    /// A vote left part-way is not done: the reveal and the banner ask the same question.
+    @Test func aPartVoteThatPassedStillHasDotsToPlace() {
+        var room = board()
+        room.type("/turn Ben")
+        room.type("/dots 2")
+        room.type("/pass")
+        room.type("/dots 1 1 1")
+        room.type("/dots 3 3 3")
+        #expect(room.session.voted == ["Ana", "Ben", "Chi"])
+        #expect(room.session.yetToPlaceDots == ["Ben"])
+        #expect(!room.session.hasPlacedAllDots("Ben"))
+        #expect(room.session.hasPlacedAllDots("Chi"))
+        #expect(!room.session.everyoneHasPlacedAllDots)
+        #expect(!room.session.revealed)
+        #expect(board(anonymous: true).session.yetToPlaceDots == [], "an anonymous session's dots carry no name")
+    }
+
+    /// What the banner asks of the turn holder: what is left of an open vote, nothing once
+    /// all are placed (from a device too), nothing after the reveal or outside Plausibility.
+    @Test func theTurnHolderIsAskedOnlyForDotsStillToPlace() {
+        var room = board()
+        #expect(room.state.dotsAskedOfTurnHolder == 3)
+        room.type("/dots 1")
+        #expect(room.state.dotsAskedOfTurnHolder == 2)
+        room.send(.device(.dots(participant: "Ana", stories: [1, 2, 3], key: "k")))
+        #expect(room.session.turnHolder == "Ana")
+        #expect(room.state.dotsAskedOfTurnHolder == 0)
+        room.type("/pass")
+        #expect(room.state.dotsAskedOfTurnHolder == 3)
+        room.type("/reveal")
+        #expect(room.state.dotsAskedOfTurnHolder == 0)
+        room.type("/goto 1")
+        #expect(room.state.dotsAskedOfTurnHolder == 0)
+    }
+
     @Test func revealShowsTheDotsBeforeEveryoneHasVoted() {
         var room = board()
         room.type("/dots 1 2 3")
@@ -45,11 +80,38 @@ import Testing
         // Again: nothing more is journaled.
         #expect(room.type("/reveal").isEmpty)
         #expect(room.message == .info("The dots are already shown."))
-        // Dots placed after the reveal do not journal a second one.
-        room.type("/dots 1 1 1")
-        #expect(room.type("/dots 2 2 2") == [write(.dotsPlaced(participant: "Chi", stories: [2, 2, 2], advancesTurn: true))])
         #expect(room.records.filter { $0.event == .revealed }.count == 1)
         room.expectReplayMatches()
+    }
+
+    /// The keyboard follows the devices' rule: after the reveal a vote would follow the
+    /// room's counts, so `/dots` is refused, in the same words a phone gets.
+    @Test func keyboardDotsAreRefusedAfterTheRevealAsADevicesAre() {
+        var room = board()
+        room.type("/dots 1 2 3")
+        room.type("/reveal")
+        room.type("/turn Ben")
+        let totals = room.session.dotTotals
+        #expect(room.type("/dots 2 2 2") == [.bell])
+        #expect(room.message == .error("The dots are revealed: voting has closed."))
+        #expect(room.input == "/dots 2 2 2")
+        #expect(room.session.dotTotals == totals)
+        #expect(room.session.turnHolder == "Ben")
+        room.send(.device(.dots(participant: "Chi", stories: [1], key: "k")))
+        #expect(room.state.deviceRefusals["k"] == "The dots are revealed: voting has closed.")
+        room.expectReplayMatches()
+    }
+
+    /// A log written before the rule may hold dots placed after its reveal: the replay keeps
+    /// them, since the refusal is in the step that records, never in `apply`.
+    @Test func aLogWithDotsAfterARevealStillReplaysThem() {
+        var session = board().session
+        session.apply(Record(time: t0, event: .dotsPlaced(participant: "Ana", stories: [1, 2, 3], advancesTurn: true)))
+        session.apply(Record(time: t0, event: .revealed))
+        session.apply(Record(time: t0, event: .dotsPlaced(participant: "Ben", stories: [2, 2, 2], advancesTurn: true)))
+        #expect(session.revealed)
+        #expect(session.dotTotals == [1: 1, 2: 4, 3: 1])
+        #expect(session.turnHolder == "Chi")
     }
 
     @Test func revealOutsidePlausibilityIsRefused() {

@@ -244,6 +244,62 @@ import TestSupport
         #expect(after.contains { $0.contains("cues: Ambulance handover times at 8am") })
     }
 
+    /// The banner and the reveal agree on who has placed all their dots: Ben placed one of
+    /// his three and passed, so the board stays hidden and the banner names him.
+    @Test func theBannerNamesWhoStillHasDotsToPlaceAsTheRevealCounts() {
+        var room = Scenario.extractedCues()
+        room.say("/next")
+        room.say("/turn Ben")
+        room.say("/dots 2")
+        room.say("/pass")
+        room.round(["/dots 1 1 1", "/dots 2 2 2", "/dots 3 3 3", "/dots 4 4 4"])
+        #expect(!room.state.session.revealed)
+        let banner = rows(room.frame(80, 24))[20]
+        #expect(!banner.contains("all dots placed"))
+        #expect(banner.hasSuffix("dots left: Ben"))
+    }
+
+    /// The banner asks for the dots the turn holder may still place, and no more: none once
+    /// they placed all theirs (from a phone too), none after the reveal; what is left of a
+    /// vote still open.
+    @Test func theBannerAsksOnlyForDotsStillToPlace() {
+        func banner(_ room: Room) -> String { rows(room.frame(80, 24))[20] }
+        var room = Scenario.plausibility(allDots: false)
+        #expect(banner(room).hasPrefix(" 美咲 — your turn to place 3 dots · 4 of 5 "))
+        room.say("/dots 2")
+        #expect(banner(room).hasPrefix(" 美咲 — your turn to place 2 dots · 4 of 5 "))
+        room.send(.device(.dots(participant: "美咲", stories: [1, 2, 4], key: "k")))
+        #expect(banner(room).hasPrefix(" 美咲 — your turn · 4 of 5 "))
+        #expect(banner(room).hasSuffix("dots left: Zoë"))
+        room.say("/reveal")
+        room.say("/turn Zoë")
+        // Voting has closed: the turn is for the narrative, and who has not spoken yet.
+        #expect(banner(room).hasPrefix(" Zoë — your turn · 5 of 5 "))
+        #expect(!banner(room).contains("dots"))
+        #expect(!rows(room.frame(80, 24))[21].contains("/dots"))
+    }
+
+    /// While the floor is open the banner says so, and whose turn it is at the keyboard
+    /// (Enter still saves as theirs); at 60 columns it says it short. Not from a log
+    /// resumed without --serve, where no device can send.
+    @Test func theBannerSaysTheFloorIsOpen() {
+        var room = Scenario.identity()
+        room.feed(.character("\u{15}"))
+        room.state.join = GoldenScenario.join
+        let turn = rows(room.frame(80, 24))[20]
+        room.say("/floor open")
+        room.send(.key(.escape))  // the message goes
+        #expect(room.state.message == nil)
+        #expect(rows(room.frame(80, 24))[20].hasPrefix(" Floor open: anyone may send from a device · Ana — your turn · 1 of 5"))
+        #expect(rows(room.frame(60, 16))[12].hasPrefix(" Floor open · Ana — your turn · 1 of 5"))
+        var unserved = room
+        unserved.state.join = nil
+        #expect(rows(unserved.frame(80, 24))[20] == turn)
+        room.feed(.character("\u{15}"))
+        room.say("/floor turns")
+        #expect(rows(room.frame(80, 24))[20] == turn)
+    }
+
     @Test func revealShowsTheDotsBeforeEveryoneHasVoted() {
         var room = Scenario.plausibility(allDots: false)
         room.say("/reveal")

@@ -209,6 +209,7 @@ enum GoldenScenario: String, CaseIterable, Sendable {
     case longTitle = "long-title"
     case welcomeServing = "welcome-serving"
     case qr
+    case floorOpen = "floor-open"
     case timerNearlyUp = "timer-nearly-up"
     case timerZero = "timer-zero"
 
@@ -365,6 +366,13 @@ enum GoldenScenario: String, CaseIterable, Sendable {
             room.state.join = Self.join
             room.feed(.character("\u{15}"))
             room.say("/qr")
+            return room
+        case .floorOpen:
+            var room = Scenario.identity()
+            room.state.join = Self.join
+            room.feed(.character("\u{15}"))
+            room.say("/floor open")
+            room.send(.key(.escape))
             return room
         }
     }
