@@ -165,7 +165,7 @@ public struct PresenterView: Codable, Equatable, Sendable {
     static func speaking(_ session: Session) -> Speaking {
         let live = session.contributions.filter { !$0.retracted && $0.kind != .note }
         let here = live.filter { $0.stage == session.current }
-        let spokeHere = Set(here.compactMap(\.author)), spoke = Set(live.compactMap(\.author))
+        let spokeHere = session.speakers(inStage: session.current), spoke = session.speakers()
         let roster = session.anonymous ? [] : session.roster
         let shares = session.anonymous ? [] : Synthesis.shares(live, everyone: session.everyone)
         return Speaking(spokenHere: roster.filter { spokeHere.contains($0) },

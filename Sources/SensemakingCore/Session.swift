@@ -99,6 +99,13 @@ public struct Session: Equatable, Sendable {
     }
 
     /// Live (not retracted) contributions of a stage, oldest first.
+    /// Who has made a live contribution (not a note, not retracted): in the stage at `index`,
+    /// or in any stage when nil. The banner counts its stage in one pass of its own (StageStats).
+    public func speakers(inStage index: Int? = nil) -> Set<String> {
+        let said = index.map(items(inStage:)) ?? contributions.filter { !$0.retracted }
+        return Set(said.filter { $0.kind != .note }.compactMap(\.author))
+    }
+
     public func items(inStage index: Int) -> [Contribution] {
         guard contributionsByStage.indices.contains(index) else { return [] }
         return contributionsByStage[index].map { contributions[$0] }.filter { !$0.retracted }

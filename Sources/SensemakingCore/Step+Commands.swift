@@ -34,15 +34,12 @@ extension Step {
             effects.append(.saveAs(path))
         case .end:
             // Who has said nothing all session; else, at Close, who is yet to check out.
-            let contributions = session.contributions
-            let spoke = { (name: String, indices: [Int]) in
-                indices.contains { contributions[$0].author == name && !contributions[$0].retracted && contributions[$0].kind != .note }
-            }
-            let all = Array(contributions.indices)
-            var silent = session.anonymous ? [] : session.roster.filter { !spoke($0, all) }
+            let spoke = session.speakers()
+            var silent = session.anonymous ? [] : session.roster.filter { !spoke.contains($0) }
             var scope = ""
             if silent.isEmpty, session.stage == .close, !session.anonymous {
-                silent = session.roster.filter { !spoke($0, session.contributionsByStage[session.current]) }
+                let checkedOut = session.speakers(inStage: session.current)
+                silent = session.roster.filter { !checkedOut.contains($0) }
                 scope = " in the check-out"
             }
             if !silent.isEmpty, !confirmed {
