@@ -29,9 +29,7 @@ import Testing
         // A month later: the follow-up opens on Welcome, then Review.
         let second = try Tmux()
         defer { second.close() }
-        let april = second.path("april.md")
-        try second.start(try Tmux.binary(), ["run", "--follow-up", march, "--participants", "Ana,Ben,Dev", "--log", april])
-        try second.wait(for: "Follow-up: March workshop")
+        let april = try second.startFollowUp(of: march, title: "March workshop")
         try second.submit("/next")
         try second.wait(for: "Review · then 7 stages")
         let review = try second.wait(for: "0 of 4 reviewed")

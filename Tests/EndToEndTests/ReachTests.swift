@@ -72,9 +72,7 @@ import Testing
         // The follow-up's review of the same fourteen, from the live view down with PgDn.
         let second = try Tmux()
         defer { second.close() }
-        let april = second.path("april.md")
-        try second.start(try Tmux.binary(), ["run", "--follow-up", march, "--participants", "Ana,Ben,Dev", "--log", april])
-        try second.wait(for: "Follow-up: March workshop")
+        try second.startFollowUp(of: march, title: "March workshop")
         try second.submit("/next")
         try second.wait(for: "0 of 14 reviewed")
         let review = try Self.screens(second, pressing: "NPage")

@@ -26,6 +26,16 @@ extension Tmux {
         return log
     }
 
+    /// Starts `sensemaking run --follow-up EARLIER` with a log of its own and waits for its
+    /// Welcome, which names the earlier session's `title`. Returns the new log's path.
+    @discardableResult
+    func startFollowUp(of earlier: String, title: String, participants: String = "Ana,Ben,Dev") throws -> String {
+        let log = path("april.md")
+        try start(try Tmux.binary(), ["run", "--follow-up", earlier, "--participants", participants, "--log", log])
+        try wait(for: "Follow-up: \(title)")
+        return log
+    }
+
     /// Types a line and presses Enter.
     func submit(_ line: String) throws {
         try type(line)
