@@ -101,7 +101,7 @@ let package = Package(
         ], exclude: ["Goldens"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SessionLog", "SensemakingCore", "TestSupport"],
                     exclude: ["Browser/join_from_devices.py", "Browser/presenter_and_phone.py", "Browser/qr_read.py",
-                              "Browser/kill_while_sending.py", "Browser/projected.py"]),
+                              "Browser/kill_while_sending.py", "Browser/projected.py", "Browser/browser_support.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,24 +13,16 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
 import qr_read
+from browser_support import check, failures, find, quote, text_of, wait_until
 
 SOCKET, URL, LOG = sys.argv[1:4]
-failures = []
-
-
-def check(ok, what):
-    if not ok:
-        failures.append(what)
-    return ok
 
 
 # The facilitator's terminal.
@@ -47,17 +39,6 @@ def screen():
 def type_line(line):
     tmux("send-keys", "-l", "--", line)
     tmux("send-keys", "Enter")
-
-
-def wait_until(what, condition, seconds=10):
-    deadline = time.monotonic() + seconds
-    while True:
-        value = condition()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting for " + what)
-        time.sleep(0.05)
 
 
 def wait_screen(text, seconds=10):
@@ -83,10 +64,6 @@ def phone(script=True):
     return webdriver.Chrome(options=options, service=Service(shutil.which("chromedriver")))
 
 
-def find(driver, xpath, seconds=10):
-    return WebDriverWait(driver, seconds).until(lambda d: d.find_element(By.XPATH, xpath))
-
-
 def labelled(driver, label):
     """The control a visible label names, as a screen reader would find it."""
     element = find(driver, "//label[normalize-space()=%s]" % quote(label))
@@ -95,17 +72,6 @@ def labelled(driver, label):
 
 def button(driver, words):
     return find(driver, "//button[normalize-space()=%s]" % quote(words))
-
-
-def quote(text):
-    return "'" + text + "'" if "'" not in text else '"' + text + '"'
-
-
-def text_of(driver, xpath):
-    try:
-        return driver.find_element(By.XPATH, xpath).text
-    except Exception:
-        return ""
 
 
 def wait_text(driver, xpath, words, seconds=10):

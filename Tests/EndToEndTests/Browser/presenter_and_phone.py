@@ -21,16 +21,11 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
+
+from browser_support import check, failures, find, quote, text_of, wait_until
 
 SOCKET, URL, LOG, RAW = sys.argv[1:5]
-failures = []
-
-
-def check(ok, what):
-    if not ok:
-        failures.append(what)
-    return ok
 
 
 def tmux(*arguments):
@@ -40,17 +35,6 @@ def tmux(*arguments):
 
 def screen():
     return tmux("capture-pane", "-p")
-
-
-def wait_until(what, condition, seconds=10):
-    deadline = time.monotonic() + seconds
-    while True:
-        value = condition()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting for " + what)
-        time.sleep(0.05)
 
 
 def wait_screen(text, seconds=10):
@@ -72,14 +56,6 @@ def browser(size, script=True):
     return webdriver.Chrome(options=options, service=Service(shutil.which("chromedriver")))
 
 
-def find(driver, xpath, seconds=10):
-    return WebDriverWait(driver, seconds).until(lambda d: d.find_element(By.XPATH, xpath))
-
-
-def quote(text):
-    return "'" + text + "'" if "'" not in text else '"' + text + '"'
-
-
 def labelled(driver, label):
     element = find(driver, "//label[normalize-space()=%s]" % quote(label))
     return driver.find_element(By.ID, element.get_attribute("for"))
@@ -87,13 +63,6 @@ def labelled(driver, label):
 
 def press(driver, words):
     find(driver, "//button[normalize-space()=%s]" % quote(words)).click()
-
-
-def text_of(driver, xpath):
-    try:
-        return driver.find_element(By.XPATH, xpath).text
-    except Exception:
-        return ""
 
 
 def wait_text(driver, xpath, words, seconds=10):
