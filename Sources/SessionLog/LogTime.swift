@@ -33,19 +33,25 @@ public enum LogTime {
         let (year, month, dayOfMonth) = civil(fromDays: day)
         var out: [UInt8] = []
         out.reserveCapacity(20)
-        // Zero-padded to `width` (a year before 1 keeps its sign after the padding).
-        func field(_ value: Int64, _ width: Int, then separator: Unicode.Scalar?) {
-            let digits = String(value)
-            if digits.utf8.count < width { out += repeatElement(UInt8(ascii: "0"), count: width - digits.utf8.count) }
-            out.append(utf8: digits)
-            if let separator { out.append(UInt8(separator.value)) }
+        // Two digits, each field's own (the hour, minute and second are below 100).
+        func two(_ value: Int64) {
+            out.append(UInt8(ascii: "0") + UInt8(value / 10))
+            out.append(UInt8(ascii: "0") + UInt8(value % 10))
         }
-        field(year, 4, then: "-")
-        field(month, 2, then: "-")
-        field(dayOfMonth, 2, then: "T")
-        field(second / 3600, 2, then: ":")
-        field(second / 60 % 60, 2, then: ":")
-        field(second % 60, 2, then: nil)
+        if (0...9999).contains(year) {
+            two(year / 100)
+            two(year % 100)
+        } else {
+            // Padded to four (a year before 1 keeps its sign after the padding).
+            let digits = String(year).utf8
+            out += repeatElement(UInt8(ascii: "0"), count: max(0, 4 - digits.count))
+            out += digits
+        }
+        out.append(UInt8(ascii: "-")); two(month)
+        out.append(UInt8(ascii: "-")); two(dayOfMonth)
+        out.append(UInt8(ascii: "T")); two(second / 3600)
+        out.append(UInt8(ascii: ":")); two(second / 60 % 60)
+        out.append(UInt8(ascii: ":")); two(second % 60)
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -83,7 +89,9 @@ public enum LogTime {
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - referenceOffset
         // One correctly rounded conversion of the whole decimal gives back the exact Date; below
         // the reference date the fraction counts up from the earlier whole second instead.
-        let interval = seconds >= 0 ? Double("\(seconds).\(digits)") : Double("0.\(digits)").map { Double(seconds) + $0 }
+        // Whole seconds (half of all records) are exact as they are: no decimal to read.
+        let interval = rest.isEmpty ? Double(seconds)
+            : seconds >= 0 ? Double("\(seconds).\(digits)") : Double("0.\(digits)").map { Double(seconds) + $0 }
         return interval.map { Date(timeIntervalSinceReferenceDate: $0) }
     }
 

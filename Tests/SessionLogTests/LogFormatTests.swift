@@ -71,6 +71,23 @@ struct LogFormatTests {
         }
     }
 
+    @Test("Whole seconds read as ISO8601DateFormatter writes them, from 1583 to 9999")
+    func wholeSecondsAsFoundationWritesThem() {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        // 1583-01-01 to 9999-12-31 in seconds since the reference date (2001): before 1583
+        // Foundation's calendar is Julian, the log's proleptic Gregorian (as ISO 8601 says).
+        let first = -13_190_860_800.0, last = 252_423_993_599.0
+        var random = SystemRandomNumberGenerator()
+        let intervals = [first, last, 0, -1, 59, 86_399, 86_400, 951_696_000]   // 2031-02-28T00:00:00Z
+            + (0..<3000).map { _ in Double.random(in: first...last, using: &random).rounded(.down) }
+        for interval in intervals {
+            let date = Date(timeIntervalSinceReferenceDate: interval)
+            #expect(LogTime.wholeSeconds(date) == formatter.string(from: date), "\(interval)")
+        }
+    }
+
     @Test("The front matter is YAML with the version, and holds any text exactly")
     func frontMatter() throws {
         var plan = Plan.standard
