@@ -1,5 +1,6 @@
 import Foundation
 import SensemakingCore
+import SessionLog
 
 /// Text that looks like personal data about a patient: NHS numbers (by their mod-11 check
 /// digit), dates of birth (a date after "DOB", "date of birth" or "born"), UK postcodes,
@@ -83,24 +84,9 @@ public enum PersonalData {
         }
     }
 
-    /// Whether `bytes` holds the ASCII `word`: a plain byte loop (the generic slice
-    /// comparison it replaced was a tenth of an export).
+    /// Whether `bytes` holds the ASCII `word`.
     static func has(_ bytes: [UInt8], _ word: StaticString) -> Bool {
-        word.withUTF8Buffer { word in
-            bytes.withUnsafeBufferPointer { bytes in
-                guard let first = word.first, bytes.count >= word.count else { return false }
-                var start = 0
-                while start <= bytes.count - word.count {
-                    if bytes[start] == first {
-                        var matched = 1
-                        while matched < word.count, bytes[start + matched] == word[matched] { matched += 1 }
-                        if matched == word.count { return true }
-                    }
-                    start += 1
-                }
-                return false
-            }
-        }
+        word.withUTF8Buffer { word in bytes.withUnsafeBufferPointer { ByteSearch.firstOffset(of: word, in: $0) != nil } }
     }
 
     // MARK: -

@@ -241,22 +241,12 @@ extension LogDecoder {
         }
     }
 
-    /// Where the token opening `<!-- sm:` starts in a line, if it does.
+    /// Where the token opening `<!-- sm:` starts in a line, if it does (escaped text has no
+    /// `<` but the token's, so the search mostly runs to the end of the line at once).
     static func tokenStart(_ content: ArraySlice<UInt8>) -> Int? {
-        let opening = Token.opening
-        guard content.count >= opening.count else { return nil }
-        // Each `<` by memchr: a line is mostly text, and escaped text has no `<` but the token's.
-        return content.withUnsafeBufferPointer { buffer -> Int? in
-            let base = buffer.baseAddress!
-            var offset = 0
-            while offset + opening.count <= buffer.count {
-                guard let found = memchr(base + offset, Int32(opening[0]), buffer.count - offset - opening.count + 1) else { return nil }
-                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + at, opening, opening.count) == 0 { return content.startIndex + at }
-                offset = at + 1
-            }
-            return nil
-        }
+        content.withUnsafeBufferPointer { line in
+            Token.opening.withUnsafeBufferPointer { ByteSearch.firstOffset(of: $0, in: line) }
+        }.map { content.startIndex + $0 }
     }
 
     /// Equal bytes, by `memcmp`.
