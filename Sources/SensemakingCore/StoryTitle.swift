@@ -14,9 +14,10 @@ extension StoryTitle {
     public static let limit = 60
 
     public init(_ text: String) {
-        // Split on LF as a scalar: a line feed before a combining mark is still a line break.
-        let scalars = text.unicodeScalars
-        var lines = scalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(Substring($0)) }
+        // Split on LF as a scalar, not a Character: a line feed before a combining mark is
+        // still a line break. In UTF-8 the byte 0x0A is that scalar and nothing else.
+        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { String(Substring($0)) }
         while let first = lines.first, first.allSatisfy(\.isWhitespace), lines.count > 1 { lines.removeFirst() }
         let rest = lines.dropFirst().drop { $0.allSatisfy(\.isWhitespace) }
         let first = lines.first ?? ""
@@ -29,8 +30,9 @@ extension StoryTitle {
     /// At most `limit` characters, cut after a whole word, then "…".
     public static func cut(_ line: String) -> String {
         let trimmed = Self.trimmed(line[...], isSpace)
-        guard trimmed.count > limit else { return trimmed }
         let head = trimmed.prefix(limit)
+        // At most `limit` characters: whole (a long line is not counted to its end).
+        guard head.endIndex < trimmed.endIndex else { return trimmed }
         let space = head.lastIndex(where: \.isWhitespace)
         let words = space.map { head[..<$0] } ?? head
         return Self.trimmed(words) { isSpace($0) || isPunctuation($0) } + "…"

@@ -52,6 +52,33 @@ struct TitleTests {
         }
     }
 
+    /// `StoryTitle` as first written: lines split on LF scalars, the trimmed first line counted
+    /// to its end. The title splits the UTF-8 and counts no further than the limit.
+    static func storyReference(_ text: String) -> StoryTitle {
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(Substring($0)) }
+        while let first = lines.first, first.allSatisfy(\.isWhitespace), lines.count > 1 { lines.removeFirst() }
+        let rest = lines.dropFirst().drop { $0.allSatisfy(\.isWhitespace) }
+        let first = lines.first ?? ""
+        let trimmed = StoryTitle.trimmed(first[...], StoryTitle.isSpace)
+        var title = trimmed
+        if trimmed.count > StoryTitle.limit {
+            let head = trimmed.prefix(StoryTitle.limit)
+            let words = head.lastIndex(where: \.isWhitespace).map { head[..<$0] } ?? head
+            title = StoryTitle.trimmed(words) { StoryTitle.isSpace($0) || StoryTitle.isPunctuation($0) } + "…"
+        }
+        return StoryTitle(title: title, body: ((title == trimmed ? [] : [first]) + rest).joined(separator: "\n"))
+    }
+
+    @Test func storyTitlesAgreeWithTheirFirstDefinition() async {
+        let pieces = Self.pieces + ["word, ", "— ", "\t", "\u{3000}", String(repeating: "y", count: 61)]
+        await propertyCheck(count: 3000, input: Gen.int(in: 0...(pieces.count - 1)).array(of: 0...14)) { picks in
+            let text = picks.map { pieces[$0] }.joined()
+            let story = StoryTitle(text), reference = Self.storyReference(text)
+            #expect(Array(story.title.utf8) == Array(reference.title.utf8), "\(text.debugDescription)")
+            #expect(Array(story.body.utf8) == Array(reference.body.utf8), "\(text.debugDescription)")
+        }
+    }
+
     /// StoryTitle trims by scalar properties, not Foundation: every scalar must be in the
     /// same set as Foundation's, and trimming must give Foundation's result.
     @Test func trimsTheScalarsFoundationTrims() async {
