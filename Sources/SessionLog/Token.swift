@@ -95,18 +95,20 @@ struct Token {
     /// names (and a `-` after a `-`, so no `--` ends the comment) as `%` and two uppercase hex
     /// digits per UTF-8 byte, every other scalar as itself.
     static func percentEncode(_ value: String, into out: inout [UInt8]) {
-        var previous: Unicode.Scalar?
+        var previous: Unicode.Scalar = "\0"
         for scalar in value.unicodeScalars {
-            defer { previous = scalar }
             if mustEncode(scalar) || (scalar == "-" && previous == "-") {
                 for byte in UTF8.encode(scalar)! {
-                    out += [UInt8(ascii: "%"), hexDigit(byte >> 4), hexDigit(byte & 0xF)]
+                    out.append(UInt8(ascii: "%"))
+                    out.append(hexDigit(byte >> 4))
+                    out.append(hexDigit(byte & 0xF))
                 }
             } else if scalar.isASCII {
-                out.append(UInt8(scalar.value))
+                out.append(UInt8(truncatingIfNeeded: scalar.value))
             } else {
                 out.append(contentsOf: UTF8.encode(scalar)!)
             }
+            previous = scalar
         }
     }
 
