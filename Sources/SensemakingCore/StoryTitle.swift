@@ -14,25 +14,36 @@ extension StoryTitle {
     public static let limit = 60
 
     public init(_ text: String) {
-        // Split on LF as a scalar, not a Character: a line feed before a combining mark is
-        // still a line break. In UTF-8 the byte 0x0A is that scalar and nothing else.
-        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            .map { String(Substring($0)) }
-        while let first = lines.first, first.allSatisfy(\.isWhitespace), lines.count > 1 { lines.removeFirst() }
-        let rest = lines.dropFirst().drop { $0.allSatisfy(\.isWhitespace) }
-        let first = lines.first ?? ""
-        title = Self.cut(first)
+        // The first line that is not blank (or else the last), and what follows it, as slices
+        // of the text: a body is the text itself from its next line that is not blank.
+        var (first, rest) = Self.firstLine(text[...])
+        while let next = rest, first.allSatisfy(\.isWhitespace) { (first, rest) = Self.firstLine(next) }
+        while let next = rest {
+            let (line, after) = Self.firstLine(next)
+            guard line.allSatisfy(\.isWhitespace) else { break }
+            rest = after
+        }
+        let line = Self.trimmed(first, Self.isSpace)
+        title = Self.cut(line)
         // A first line cut short is still said whole in the body.
-        let lead = title == Self.trimmed(first[...], Self.isSpace) ? [] : [first]
-        body = (lead + rest).joined(separator: "\n")
+        body = [title == line ? nil : first, rest].compactMap { $0 }.joined(separator: "\n")
     }
 
-    /// At most `limit` characters, cut after a whole word, then "…".
-    public static func cut(_ line: String) -> String {
-        let trimmed = Self.trimmed(line[...], isSpace)
-        let head = trimmed.prefix(limit)
-        // At most `limit` characters: whole (a long line is not counted to its end).
-        guard head.endIndex < trimmed.endIndex else { return trimmed }
+    /// What comes before the first line feed of `text`, and what comes after it (nil when
+    /// there is none). Cut at the LF scalar, not a Character: a line feed before a combining
+    /// mark still ends a line, and a CR before it stays on that line. In UTF-8 the byte 0x0A
+    /// is that scalar and nothing else.
+    static func firstLine(_ text: Substring) -> (line: Substring, rest: Substring?) {
+        guard let feed = text.utf8.firstIndex(of: UInt8(ascii: "\n")) else { return (text, nil) }
+        let scalars = text.unicodeScalars
+        return (Substring(scalars[..<feed]), Substring(scalars[scalars.index(after: feed)...]))
+    }
+
+    /// A trimmed line of at most `limit` characters as it is; a longer one cut after a whole
+    /// word, then "…" (a long line is not counted to its end).
+    static func cut(_ line: String) -> String {
+        let head = line.prefix(limit)
+        guard head.endIndex < line.endIndex else { return line }
         let space = head.lastIndex(where: \.isWhitespace)
         let words = space.map { head[..<$0] } ?? head
         return Self.trimmed(words) { isSpace($0) || isPunctuation($0) } + "…"
