@@ -12,25 +12,15 @@ public final class JoinServer: Sendable {
         public var hosts: Set<String>
         public var secrets: Secrets
         /// Seconds on a monotonic clock, for the rate limits; tests pass their own.
-        public var now: @Sendable () -> Double
+        public var now: @Sendable () -> Double = JoinServer.uptime
         /// How long a send waits for the loop's answer.
-        public var sendTimeout: Duration
+        public var sendTimeout: Duration = .seconds(10)
         /// How often an idle event stream says something: a phone's browser, a Wi-Fi access
         /// point or a proxy drops a silent connection, and a write to a phone that went away
         /// fails, which ends its stream here.
-        public var heartbeat: Duration
+        public var heartbeat: Duration = .seconds(20)
         /// Served over HTTPS: the device cookie is marked `Secure`.
-        public var secure: Bool
-
-        public init(hosts: Set<String>, secrets: Secrets, now: @escaping @Sendable () -> Double = JoinServer.uptime,
-                    sendTimeout: Duration = .seconds(10), heartbeat: Duration = .seconds(20), secure: Bool = false) {
-            self.secure = secure
-            self.hosts = hosts
-            self.secrets = secrets
-            self.now = now
-            self.sendTimeout = sendTimeout
-            self.heartbeat = heartbeat
-        }
+        public var secure = false
     }
 
     public static let maxBody = 16 * 1024
@@ -40,7 +30,7 @@ public final class JoinServer: Sendable {
     let configuration: Configuration
     let devices = Devices()
 
-    public init(hub: JoinHub, configuration: Configuration) {
+    init(hub: JoinHub, configuration: Configuration) {
         self.hub = hub
         self.configuration = configuration
     }
