@@ -17,13 +17,11 @@ public enum JSONReport {
         json.object { json in
             json.key("actions") { $0.array(report.actions) { $0.int($1.id) } }
             json.key("balance") { json in
-                json.array(report.balance) { json, share in
-                    json.object { json in
-                        json.key("characters") { $0.int(share.characters) }
-                        json.key("contributions") { $0.int(share.contributions) }
-                        json.key("participant") { $0.string(share.participant) }
-                        json.key("percent") { $0.int(share.percent) }
-                    }
+                json.objects(report.balance) { json, share in
+                    json.key("characters") { $0.int(share.characters) }
+                    json.key("contributions") { $0.int(share.contributions) }
+                    json.key("participant") { $0.string(share.participant) }
+                    json.key("percent") { $0.int(share.percent) }
                 }
             }
             json.key("checkouts") { $0.array(report.checkouts) { $0.int($1.id) } }
@@ -36,16 +34,14 @@ public enum JSONReport {
                 guard let followUp = report.followUp else { return json.null() }
                 json.object { json in
                     json.key("items") { json in
-                        json.array(followUp.items) { json, item in
-                            json.object { json in
-                                json.key("history") { $0.array(item.history) { $0.string($1) } }
-                                json.key("kind") { $0.string(item.kind.rawValue) }
-                                json.key("note") { $0.string(item.note) }
-                                json.key("number") { $0.int(item.number) }
-                                json.key("owner") { $0.string(item.owner) }
-                                json.key("status") { $0.string(item.status?.rawValue) }
-                                json.key("text") { $0.string(item.text) }
-                            }
+                        json.objects(followUp.items) { json, item in
+                            json.key("history") { $0.array(item.history) { $0.string($1) } }
+                            json.key("kind") { $0.string(item.kind.rawValue) }
+                            json.key("note") { $0.string(item.note) }
+                            json.key("number") { $0.int(item.number) }
+                            json.key("owner") { $0.string(item.owner) }
+                            json.key("status") { $0.string(item.status?.rawValue) }
+                            json.key("text") { $0.string(item.text) }
                         }
                     }
                     json.key("previousLog") { $0.string(followUp.previousLog) }
@@ -56,13 +52,11 @@ public enum JSONReport {
                 }
             }
             json.key("identityMap") { json in
-                json.array(report.identityMap) { json, voice in
-                    json.object { json in
-                        json.key("count") { $0.int(voice.count) }
-                        json.key("identity") { $0.string(voice.identity) }
-                        json.key("speakers") { $0.array(voice.speakers) { $0.string($1) } }
-                        json.key("stages") { $0.array(voice.stages) { $0.int($1) } }
-                    }
+                json.objects(report.identityMap) { json, voice in
+                    json.key("count") { $0.int(voice.count) }
+                    json.key("identity") { $0.string(voice.identity) }
+                    json.key("speakers") { $0.array(voice.speakers) { $0.string($1) } }
+                    json.key("stages") { $0.array(voice.stages) { $0.int($1) } }
                 }
             }
             json.key("narratives") { $0.array(report.narratives) { $0.int($1.id) } }
@@ -71,15 +65,13 @@ public enum JSONReport {
                 + report.closeNotes.map { ($0, report.stages.count + 1) }
             json.key("notes") { $0.array(notes) { $0.item($1.0, stage: $1.1) } }
             json.key("plausibility") { json in
-                json.array(report.ranking) { json, rank in
-                    json.object { json in
-                        json.key("cues") { $0.array(rank.cues) { $0.string($1) } }
-                        json.key("dots") { $0.int(rank.dots) }
-                        json.key("mindChangers") { $0.array(rank.mindChangers) { $0.string($1) } }
-                        json.key("number") { $0.int(rank.number) }
-                        json.key("story") { $0.int(rank.story.id) }
-                        json.key("title") { $0.string(rank.story.title) }
-                    }
+                json.objects(report.ranking) { json, rank in
+                    json.key("cues") { $0.array(rank.cues) { $0.string($1) } }
+                    json.key("dots") { $0.int(rank.dots) }
+                    json.key("mindChangers") { $0.array(rank.mindChangers) { $0.string($1) } }
+                    json.key("number") { $0.int(rank.number) }
+                    json.key("story") { $0.int(rank.story.id) }
+                    json.key("title") { $0.string(rank.story.title) }
                 }
             }
             json.key("schema") { $0.string(schema) }
@@ -100,17 +92,15 @@ public enum JSONReport {
             }
             json.key("signals") { $0.array(report.signals) { $0.int($1.id) } }
             json.key("stages") { json in
-                json.array(report.stages) { json, stage in
-                    json.object { json in
-                        json.key("contributions") { $0.array(stage.items) { $0.int($1.id) } }
-                        json.key("element") { $0.string(stage.element.rawValue) }
-                        json.key("name") { $0.string(stage.name) }
-                        json.key("number") { $0.int(stage.number) }
-                        json.key("prompts") { $0.array(stage.prompts) { $0.string($1) } }
-                        json.key("question") { $0.string(stage.question) }
-                        json.key("spentSeconds") { $0.int(stage.spentSeconds) }
-                        json.key("timeboxMinutes") { $0.int(stage.timeboxMinutes) }
-                    }
+                json.objects(report.stages) { json, stage in
+                    json.key("contributions") { $0.array(stage.items) { $0.int($1.id) } }
+                    json.key("element") { $0.string(stage.element.rawValue) }
+                    json.key("name") { $0.string(stage.name) }
+                    json.key("number") { $0.int(stage.number) }
+                    json.key("prompts") { $0.array(stage.prompts) { $0.string($1) } }
+                    json.key("question") { $0.string(stage.question) }
+                    json.key("spentSeconds") { $0.int(stage.spentSeconds) }
+                    json.key("timeboxMinutes") { $0.int(stage.timeboxMinutes) }
                 }
             }
             json.key("timeline") { $0.array(report.timeline) { $0.int($1.id) } }
@@ -145,6 +135,11 @@ struct JSONWriter {
         out.append(UInt8(ascii: "{"))
         enclose(body)
         out.append(UInt8(ascii: "}"))
+    }
+
+    /// An array whose elements are objects, each written by `members`.
+    mutating func objects<Element>(_ elements: [Element], _ members: (inout JSONWriter, Element) -> Void) {
+        array(elements) { json, element in json.object { members(&$0, element) } }
     }
 
     mutating func array<Element>(_ elements: [Element], _ write: (inout JSONWriter, Element) -> Void) {

@@ -204,8 +204,11 @@ public struct Report: Equatable, Sendable {
         }
         // Without roles, no identity map: "speaking as" with its speakers would name them.
         identityMap = !names.roles ? [] : synthesis.identityMap.map { voice in
-            IdentityVoice(identity: names.scrub(voice.identity), count: voice.count,
-                          speakers: voice.speakers.compactMap(names.name), stages: voice.stages.map(reportStage))
+            var voice = voice
+            voice.identity = names.scrub(voice.identity)
+            voice.speakers = voice.speakers.compactMap(names.name)
+            voice.stages = voice.stages.map(reportStage)
+            return voice
         }
         balance = synthesis.balance.map { share in
             var share = share

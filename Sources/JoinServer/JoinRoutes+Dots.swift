@@ -20,19 +20,11 @@ extension JoinServer {
         if anonymous && device.placedDots {
             return answer(.conflict, "Not placed: this device has placed its dots.", json: wantsJSON, device: device)
         }
-        switch await hub.send(.dots(participant: anonymous ? nil : device.name, stories: stories, key: key),
-                              timeout: configuration.sendTimeout) {
-        case .sent:
-            if anonymous { devices.markPlacedDots(token) }
-            if !wantsJSON { return Self.redirect("/?placed=1") }
-            return answer(.ok, "Dots placed: saved.", json: true, device: device, status: "sent")
-        case .notSaved:
-            return answer(.serviceUnavailable, "Received, but not yet saved on the facilitator's disk. Place them again; they will not count twice.", json: wantsJSON, device: device)
-        case .refused(let reason):
-            return answer(.conflict, "Not placed: " + reason, json: wantsJSON, device: device)
-        case .noAnswer:
-            return answer(.serviceUnavailable, "Not placed: no answer. Place them again; they will not count twice.", json: wantsJSON, device: device)
-        }
+        let outcome = await hub.send(.dots(participant: anonymous ? nil : device.name, stories: stories, key: key),
+                                     timeout: configuration.sendTimeout)
+        if anonymous && outcome == .sent { devices.markPlacedDots(token) }
+        return answer(outcome, saved: "Dots placed: saved.", redirect: "/?placed=1", notDone: "Not placed",
+                      again: "Place them again; they will not count twice.", json: wantsJSON, device: device)
     }
 
     /// Board numbers, one per dot, from `stories=2 2 5` or from steppers `s2=2&s5=1`; nil

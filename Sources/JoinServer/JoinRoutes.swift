@@ -12,25 +12,15 @@ public final class JoinServer: Sendable {
         public var hosts: Set<String>
         public var secrets: Secrets
         /// Seconds on a monotonic clock, for the rate limits; tests pass their own.
-        public var now: @Sendable () -> Double
+        public var now: @Sendable () -> Double = JoinServer.uptime
         /// How long a send waits for the loop's answer.
-        public var sendTimeout: Duration
+        public var sendTimeout: Duration = .seconds(10)
         /// How often an idle event stream says something: a phone's browser, a Wi-Fi access
         /// point or a proxy drops a silent connection, and a write to a phone that went away
         /// fails, which ends its stream here.
-        public var heartbeat: Duration
+        public var heartbeat: Duration = .seconds(20)
         /// Served over HTTPS: the device cookie is marked `Secure`.
-        public var secure: Bool
-
-        public init(hosts: Set<String>, secrets: Secrets, now: @escaping @Sendable () -> Double = JoinServer.uptime,
-                    sendTimeout: Duration = .seconds(10), heartbeat: Duration = .seconds(20), secure: Bool = false) {
-            self.secure = secure
-            self.hosts = hosts
-            self.secrets = secrets
-            self.now = now
-            self.sendTimeout = sendTimeout
-            self.heartbeat = heartbeat
-        }
+        public var secure = false
     }
 
     public static let maxBody = 16 * 1024
@@ -40,7 +30,7 @@ public final class JoinServer: Sendable {
     let configuration: Configuration
     let devices = Devices()
 
-    public init(hub: JoinHub, configuration: Configuration) {
+    init(hub: JoinHub, configuration: Configuration) {
         self.hub = hub
         self.configuration = configuration
     }
@@ -203,17 +193,9 @@ public final class JoinServer: Sendable {
         }
         let session = hub.current.session
         let participant = session.anonymous ? nil : device.name
-        switch await hub.send(.send(participant: participant, text: text, key: key), timeout: configuration.sendTimeout) {
-        case .sent:
-            if !wantsJSON { return Self.redirect("/?sent=1") }
-            return answer(.ok, "Sent: saved.", json: true, device: device, status: "sent")
-        case .notSaved:
-            return answer(.serviceUnavailable, "Received, but not yet saved on the facilitator's disk. Send again; it will not be saved twice.", json: wantsJSON, device: device)
-        case .refused(let reason):
-            return answer(.conflict, "Not sent: " + reason, json: wantsJSON, device: device)
-        case .noAnswer:
-            return answer(.serviceUnavailable, "Not sent: no answer. Send again; it will not be saved twice.", json: wantsJSON, device: device)
-        }
+        let outcome = await hub.send(.send(participant: participant, text: text, key: key), timeout: configuration.sendTimeout)
+        return answer(outcome, saved: "Sent: saved.", redirect: "/?sent=1", notDone: "Not sent",
+                      again: "Send again; it will not be saved twice.", json: wantsJSON, device: device)
     }
 
     func viewJSON(_ request: Request) -> Response {
@@ -252,6 +234,24 @@ public final class JoinServer: Sendable {
         }
         let view = ParticipantView(hub.current.session, participant: device.name)
         return Self.html(JoinPage.session(view, key: Secrets.random128(), notice: message), status: code)
+    }
+
+    /// What a device is told once its post went through the loop: `saved`, or the page at
+    /// `redirect` for a form sent without JavaScript, when it is on disk; otherwise why not,
+    /// opening with `notDone` ("Not sent"), and `again`, how to retry without it counting twice.
+    func answer(_ outcome: JoinHub.Outcome, saved: String, redirect: String, notDone: String, again: String,
+                json wantsJSON: Bool, device: Devices.Device) -> Response {
+        switch outcome {
+        case .sent:
+            if !wantsJSON { return Self.redirect(redirect) }
+            return answer(.ok, saved, json: true, device: device, status: "sent")
+        case .notSaved:
+            return answer(.serviceUnavailable, "Received, but not yet saved on the facilitator's disk. " + again, json: wantsJSON, device: device)
+        case .refused(let reason):
+            return answer(.conflict, notDone + ": " + reason, json: wantsJSON, device: device)
+        case .noAnswer:
+            return answer(.serviceUnavailable, notDone + ": no answer. " + again, json: wantsJSON, device: device)
+        }
     }
 
     /// A send key: what the page makes (32 hex digits), nothing that could stand out in the log.

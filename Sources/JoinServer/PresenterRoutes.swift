@@ -14,19 +14,10 @@ public final class PresenterServer: Sendable {
         /// 26 characters of base 32 (130 bits), in the link `/presenter` shows.
         public var secret: String
         /// Seconds on a monotonic clock, for the rate limits; tests pass their own.
-        public var now: @Sendable () -> Double
+        public var now: @Sendable () -> Double = JoinServer.uptime
         /// How long a command waits for the loop's answer.
-        public var timeout: Duration
-        public var heartbeat: Duration
-
-        public init(hosts: Set<String>, secret: String, now: @escaping @Sendable () -> Double = JoinServer.uptime,
-                    timeout: Duration = .seconds(10), heartbeat: Duration = .seconds(20)) {
-            self.hosts = hosts
-            self.secret = secret
-            self.now = now
-            self.timeout = timeout
-            self.heartbeat = heartbeat
-        }
+        public var timeout: Duration = .seconds(10)
+        public var heartbeat: Duration = .seconds(20)
     }
 
     static let cookieName = "sm_presenter"
@@ -46,7 +37,7 @@ public final class PresenterServer: Sendable {
     let configuration: Configuration
     private let access = Mutex(Access())
 
-    public init(hub: PresenterHub, configuration: Configuration) {
+    init(hub: PresenterHub, configuration: Configuration) {
         self.hub = hub
         self.configuration = configuration
     }

@@ -25,13 +25,6 @@ public struct Synthesis: Equatable, Sendable {
         /// Stage indices where it was voiced, in order of first use (reports number them
         /// as people see them).
         public var stages: [Int]
-
-        public init(identity: String, count: Int, speakers: [String], stages: [Int]) {
-            self.identity = identity
-            self.count = count
-            self.speakers = speakers
-            self.stages = stages
-        }
     }
 
     /// One participant's share of what was said: never a ranking, so in order of arrival.

@@ -71,10 +71,7 @@ enum FrontMatter {
         var items: [CarriedItem] = []
         for (node, line) in try fields.maps("items") {
             let item = Fields(node, line: line)
-            let kindName = try item.plain("kind")
-            guard let kind = ContributionKind(rawValue: kindName) else {
-                throw .damaged(path: nil, line: item.line(of: "kind"), reason: "unknown kind \(kindName)")
-            }
+            let kind: ContributionKind = try item.named("kind")
             let history = item.has("history") ? try item.strings("history") : []
             items.append(CarriedItem(kind: kind, text: try item.string("text"),
                                      owner: try item.optionalString("owner"), history: history))
@@ -111,10 +108,7 @@ enum FrontMatter {
         var stages: [PlanStage] = []
         for (stageNode, line) in try planFields.maps("stages") {
             let stage = Fields(stageNode, line: line)
-            let elementName = try stage.plain("element")
-            guard let element = Element(rawValue: elementName) else {
-                throw .damaged(path: nil, line: stage.line(of: "element"), reason: "unknown element \(elementName)")
-            }
+            let element: Element = try stage.named("element")
             stages.append(PlanStage(element: element, title: try stage.optionalString("title"),
                                     prompts: try stage.strings("prompts"), minutes: try stage.int("minutes")))
         }
@@ -163,6 +157,15 @@ struct Fields {
     func plain(_ key: String) throws(LogError) -> String {
         guard case .scalar(let text, false, _) = try node(key) else { throw fail(key, "a plain value") }
         return text
+    }
+
+    /// A plain value that names a case of `Value`: "unknown kind storyy" when it names none.
+    func named<Value: RawRepresentable>(_ key: String) throws(LogError) -> Value where Value.RawValue == String {
+        let name = try plain(key)
+        guard let value = Value(rawValue: name) else {
+            throw .damaged(path: nil, line: line(of: key), reason: "unknown \(key) \(name)")
+        }
+        return value
     }
 
     func int(_ key: String) throws(LogError) -> Int {

@@ -13,20 +13,11 @@ public struct Scrolled: Equatable, Sendable {
     public var more = false
     /// From a live view that cut its top part short, the page PgDn shows next.
     public var down: Int?
-    public init(page: Int = 0, more: Bool = false, down: Int? = nil) {
-        self.page = page
-        self.more = more
-        self.down = down
-    }
 }
 
 public struct Point: Equatable, Sendable {
     public var x: Int
     public var y: Int
-    public init(x: Int, y: Int) {
-        self.x = x
-        self.y = y
-    }
 }
 
 /// A grid of cells, the whole screen, produced by the pure view and painted by the

@@ -36,16 +36,12 @@ struct FrameBuilder {
         drawHeader()
         if state.showHelp {
             drawHelp(top: 1, bottom: height - 1)
-            frame.fill(row: height - 1, style: Styles.banner)
-            frame.put(" Help — press any key to close it", Styles.bannerBold, x: 0, y: height - 1)
-            frame.cursor = nil
+            drawOverlayBanner("Help")
             return nil
         }
         if state.showJoin {
             drawJoinScreen(top: 1, bottom: height - 1)
-            frame.fill(row: height - 1, style: Styles.banner)
-            frame.put(" Join — press any key to close it", Styles.bannerBold, x: 0, y: height - 1)
-            frame.cursor = nil
+            drawOverlayBanner("Join")
             return nil
         }
         let status = height - 1
@@ -63,6 +59,14 @@ struct FrameBuilder {
         for (offset, line) in messageLines.enumerated() { paint(line, row: messageTop + offset) }
         drawStatus(row: status)
         return inputTop..<(inputTop + input.rows)
+    }
+
+    /// The last row of a screen laid over the session (help, join): how to close it, and no
+    /// input box, so no cursor.
+    mutating func drawOverlayBanner(_ name: String) {
+        frame.fill(row: height - 1, style: Styles.banner)
+        frame.put(" \(name) — press any key to close it", Styles.bannerBold, x: 0, y: height - 1)
+        frame.cursor = nil
     }
 
     /// The stage's own screen between the rule under the prompts and the turn banner.

@@ -1,5 +1,5 @@
 import Foundation
-import SensemakingCore
+@testable import SensemakingCore
 import SessionLog
 import Testing
 import TestSupport

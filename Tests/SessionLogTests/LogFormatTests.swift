@@ -150,6 +150,23 @@ struct LogFormatTests {
         #expect(error.message.contains("unknown kind of record, hologram"))
     }
 
+    @Test("An unknown element or carried item kind in the front matter is refused at its line")
+    func unknownNames() throws {
+        let header = SessionHeader(
+            title: "Follow-up", plan: .standard, participants: ["Ana"], anonymous: false, started: ScriptedWorkshop.started,
+            followUp: FollowUp(previousLog: "march.md", previousTitle: "March", previousStarted: ScriptedWorkshop.started,
+                               items: [CarriedItem(kind: .cue, text: "a cue")]))
+        let text = LogFormat.header(header)
+        let element = "element: \(Plan.standard.stages[0].element.rawValue)"
+        for (field, wrong, reason) in [(element, "element: identy", "unknown element identy"),
+                                       ("kind: cue", "kind: cues", "unknown kind cues")] {
+            let found = try #require(text.range(of: field))
+            let line = text[..<found.lowerBound].filter { $0 == "\n" }.count + 1
+            let broken = text.replacingCharacters(in: found, with: wrong)
+            #expect(throws: LogError.damaged(path: nil, line: line, reason: reason)) { try LogFormat.decode(broken) }
+        }
+    }
+
     @Test("CRLF line endings and a byte order mark are read as the same log")
     func crlfAndBOM() throws {
         let text = LogFormat.encode(workshop.header, records: workshop.records)
