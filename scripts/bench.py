@@ -214,6 +214,12 @@ def main():
     ap.add_argument("--contributions", type=int, default=5000)
     ap.add_argument("--serve", action="store_true",
                     help="run sensemaking with --serve 127.0.0.1:PORT (a free loopback port each run)")
+    ap.add_argument("--against", metavar="OLD_BINARY",
+                    help="an earlier build, run in turn with this one (the host's speed moves; "
+                         "minutes apart is not a comparison)")
+    ap.add_argument("--log", metavar="LOG",
+                    help="the 5,000 log to resume and export instead of a new one (with --against: "
+                         "one the earlier build can read, written by its own bench-log)")
     args = ap.parse_args()
 
     binary = os.path.abspath(args.binary)
@@ -221,8 +227,11 @@ def main():
     env = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": work,
            "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
     big = os.path.join(work, "big.md")
-    subprocess.run([os.path.abspath(args.fixtures), "bench-log", big, "--count", str(args.contributions)],
-                   check=True, stdout=subprocess.DEVNULL, env=env)
+    if args.log:
+        shutil.copyfile(args.log, big)
+    else:
+        subprocess.run([os.path.abspath(args.fixtures), "bench-log", big, "--count", str(args.contributions)],
+                       check=True, stdout=subprocess.DEVNULL, env=env)
 
     counter = iter(range(1_000_000))
     logs = []
@@ -262,6 +271,12 @@ def main():
         {"name": f"sensemaking {args.contributions:,}", "argv": lambda: [binary, "resume", big_copy(), *serving()],
          "setup": [], "quit": ["\x03", "\x03"], "check": journaled("sm:resumed", "sm:suspended")},
     ]
+    against = os.path.abspath(args.against) if args.against else None
+    if against:
+        programs += [
+            dict(programs[0], name="against", argv=lambda: [against, "--participants", "Ana,Ben", "--log", fresh_log()]),
+            dict(programs[3], name="against 5,000", argv=lambda: [against, "resume", big_copy()]),
+        ]
     results = {p["name"]: [] for p in programs}
     for n in range(args.runs):
         for p in programs:
@@ -271,15 +286,18 @@ def main():
                 raise RuntimeError(f"{p['name']}: the log does not show the expected stage and quit")
         print(f"run {n + 1}/{args.runs} done", file=sys.stderr)
 
-    exports = {}
+    exports, against_exports = {}, {}
     for fmt in ("markdown", "html", "json"):
-        walls, cpus = [], []
+        runs = {binary: ([], []), **({against: ([], [])} if against else {})}
         for n in range(args.runs):
-            out = os.path.join(work, f"export-{n}.{fmt}")
-            wall, cpu = timed([binary, "export", big, "--format", fmt, "--output", out], env)
-            walls.append(wall)
-            cpus.append(cpu)
-        exports[fmt] = (statistics.median(walls) * 1000, statistics.median(cpus) * 1000)
+            for i, (program, (walls, cpus)) in enumerate(runs.items()):
+                out = os.path.join(work, f"export-{n}-{i}.{fmt}")
+                wall, cpu = timed([program, "export", big, "--format", fmt, "--output", out], env)
+                walls.append(wall)
+                cpus.append(cpu)
+        for program, (walls, cpus) in runs.items():
+            (exports if program == binary else against_exports)[fmt] = \
+                (statistics.median(walls) * 1000, statistics.median(cpus) * 1000)
 
     sm, vim, nano = (results[k] for k in ("sensemaking", "vim", "nano"))
     big_rows = results[programs[3]["name"]]
@@ -312,6 +330,20 @@ def main():
         print(f"{label:32}{fmt.format(a):>12}{fmt.format(b):>22}{b / a if a else 0:>8.2f}")
     for fmt, (wall, cpu) in exports.items():
         print(f"{'export --format ' + fmt + ' ms':32}{'':>12}{f'{wall:.1f} wall, {cpu:.1f} CPU':>22}")
+
+    if against:
+        head = f"\n{'':32}{'this build':>12}{'against':>12}{'ratio':>8}   against = {os.path.relpath(against)}"
+        print(head)
+        print("-" * 64)
+        old_sm, old_big = results["against"], results["against 5,000"]
+        for label, key, fmt in rows:
+            a, b = median(sm, key), median(old_sm, key)
+            print(f"{label:32}{fmt.format(a):>12}{fmt.format(b):>12}{a / b if b else 0:>8.2f}")
+        a, b = median(big_rows, "first_ms"), median(old_big, "first_ms")
+        print(f"{'resume to first frame ms':32}{a:>12.1f}{b:>12.1f}{a / b if b else 0:>8.2f}")
+        for fmt, (wall, _) in exports.items():
+            old_wall = against_exports[fmt][0]
+            print(f"{'export ' + fmt + ' ms':32}{wall:>12.1f}{old_wall:>12.1f}{wall / old_wall:>8.2f}")
 
     checks = [
         ("bytes per typed key <= 3", median(sm, "bytes_per_key") <= 3),
