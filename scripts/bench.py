@@ -208,7 +208,7 @@ def median(rows, key):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--binary", required=True)
-    ap.add_argument("--fixtures", required=True, help="sensemaking-fixtures, for bench-log")
+    ap.add_argument("--fixtures", help="sensemaking-fixtures, for bench-log (not needed with --log)")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--interval", type=float, default=0.01, help="seconds between typed keys")
     ap.add_argument("--contributions", type=int, default=5000)
@@ -221,6 +221,8 @@ def main():
                     help="the 5,000 log to resume and export instead of a new one (with --against: "
                          "one the earlier build can read, written by its own bench-log)")
     args = ap.parse_args()
+    if not args.fixtures and not args.log:
+        ap.error("--fixtures (to write the 5,000 log) or --log (one already written) is needed")
 
     binary = os.path.abspath(args.binary)
     work = tempfile.mkdtemp(prefix="sensemaking-bench-")
