@@ -132,11 +132,11 @@ extension FrameBuilder {
             frame.put(hint, Styles.dim, x: end - DisplayWidth.of(hint), y: top.stageRow)
         }
         if let row = top.meaning, let element = session.stage.element {
-            frame.put(TextLayout.truncate(element.meaning, width: top.textWidth), Styles.dim, x: left, y: row)
+            frame.put(TextLayout.truncateAtWord(element.meaning, width: top.textWidth), Styles.dim, x: left, y: row)
         }
         for (offset, line) in top.question.enumerated() { paint(line, row: top.questionTop + offset) }
         for (offset, prompt) in top.prompts.enumerated() {
-            frame.put(TextLayout.truncate("· " + prompt, width: top.textWidth), Styles.dim, x: left, y: top.promptsTop + offset)
+            frame.put(TextLayout.truncateAtWord("· " + prompt, width: top.textWidth), Styles.dim, x: left, y: top.promptsTop + offset)
         }
         if let timer = top.timer { drawBigTimer(timer, top: top.stageRow) }
     }

@@ -38,6 +38,26 @@ public enum TextLayout {
         return out + "…"
     }
 
+    /// A line cut to `width` columns as `truncate` cuts it, but not inside a word: the last
+    /// word that does not fit goes whole, with the punctuation and spaces before it, so the
+    /// back row reads "· What others may remember…" rather than "…remember differentl…".
+    /// Breaks at spaces, as `wrap` does; a first word too long for the width is cut as
+    /// `truncate` cuts it.
+    public static func truncateAtWord(_ text: String, width: Int) -> String {
+        let cut = truncate(text, width: width)
+        guard cut.hasSuffix("…"), cut != text else { return cut }
+        var words = cut.dropLast()
+        // Inside a word unless the text goes on with a space or punctuation.
+        if let next = text.dropFirst(words.count).first, next != " ", !next.isPunctuation {
+            guard let space = words.lastIndex(of: " ") else { return cut }
+            words = words[..<space]
+        }
+        while let last = words.last, last.isWhitespace || last.isPunctuation { words.removeLast() }
+        // Only a bullet or nothing left: the cut inside the word says more.
+        guard words.contains(where: { $0.isLetter || $0.isNumber }) else { return cut }
+        return String(words) + "…"
+    }
+
     enum Separator {
         case newline, space, none
         var text: String {

@@ -97,6 +97,45 @@ import TestSupport
         #expect(TextLayout.truncate("anything", width: 0) == "")
     }
 
+    @Test func truncatesAtAWordWhereItCan() {
+        let prompt = "· What do you remember that others may remember differently?"
+        #expect(TextLayout.truncate(prompt, width: 44) == "· What do you remember that others may reme…")
+        #expect(TextLayout.truncateAtWord(prompt, width: 44) == "· What do you remember that others may…")
+        // A cut that already falls before a space keeps the word; punctuation before the cut goes.
+        #expect(TextLayout.truncateAtWord("One, two, three", width: 9) == "One, two…")
+        #expect(TextLayout.truncateAtWord("One, two, three", width: 10) == "One, two…")
+        // Whole, or a first word too long: as truncate.
+        #expect(TextLayout.truncateAtWord(prompt, width: 80) == prompt)
+        #expect(TextLayout.truncateAtWord("· Sensemaking", width: 8) == "· Sense…")
+        #expect(TextLayout.truncateAtWord("病院と地域 の話", width: 8) == "病院と…")
+        #expect(TextLayout.truncateAtWord("anything", width: 0) == "")
+    }
+
+    /// Property: a cut at a word is `truncate`'s cut or shorter, is the text's own beginning,
+    /// and never ends inside a word that goes on.
+    @Test func aCutAtAWordIsABeginningThatEndsAtAWord() {
+        let pieces = ["a", "word", " ", "  ", ",", ".", "日本", "e\u{301}", "👩‍👩‍👧", "·", "long" + String(repeating: "x", count: 12)]
+        var rng = SplitMix64(seed: 0x5EED_0CA7)
+        func next(_ bound: Int) -> Int { Int(rng.next() % UInt64(bound)) }
+        var atWords = 0
+        for round in 0..<3000 {
+            let text = (0..<next(12)).map { _ in pieces[next(pieces.count)] }.joined()
+            let width = next(30)
+            let cut = TextLayout.truncateAtWord(text, width: width)
+            let plain = TextLayout.truncate(text, width: width)
+            #expect(DisplayWidth.of(cut) <= max(width, 0), "\(round)")
+            #expect(DisplayWidth.of(cut) <= DisplayWidth.of(plain), "\(round)")
+            guard cut != plain else { continue }
+            atWords += 1
+            let kept = cut.dropLast()
+            #expect(cut.hasSuffix("…") && text.hasPrefix(kept), "\(round): \(text.debugDescription) → \(cut)")
+            // What followed the kept words in the text was a space, punctuation or nothing.
+            let next = text.dropFirst(kept.count).first
+            #expect(next == nil || next!.isWhitespace || next!.isPunctuation, "\(round): \(text.debugDescription) → \(cut)")
+        }
+        #expect(atWords > 300)
+    }
+
     /// Property: wrapped lines never exceed the width, never split a cluster, and put back
     /// together with their separators they are the original text.
     @Test func wrappingKeepsEverythingAndFits() {
