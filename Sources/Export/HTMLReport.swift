@@ -48,7 +48,7 @@ public enum HTMLReport {
         }
         if !(r.cues + r.signals).isEmpty {
             page.raw("<h3>Cues and signals to watch</h3>\n")
-            list(r.cues + r.signals, into: &page)
+            list(r.cues + r.signals, into: &page, showKind: true)
         }
         page.raw("</section>\n")
     }
@@ -118,11 +118,13 @@ public enum HTMLReport {
         }
     }
 
-    static func list(_ items: [Report.Item], into page: inout HTMLPage, showWhen: Bool = false) {
+    /// As `MarkdownReport.list`: a memory's when, or each item's kind.
+    static func list(_ items: [Report.Item], into page: inout HTMLPage, showWhen: Bool = false, showKind: Bool = false) {
         page.raw("<ul class=\"items\">\n")
         for item in items {
             page.raw("<li>")
             if showWhen, item.kind == .memory { page.raw("<span class=\"when\">\(e(ReportText.when(item)))</span> ") }
+            if showKind { page.raw("<span class=\"kind\">\(e(item.kind.label))</span> ") }
             page.raw("\(multiline(item.text))\(byline(item))</li>\n")
         }
         page.raw("</ul>\n")
@@ -244,7 +246,7 @@ public enum HTMLReport {
         .meta, .who, .by, .empty, footer { color: #555; }
         .by { font-size: .9em; }
         .question { font-style: italic; font-size: 1.1rem; }
-        .when { font-weight: 600; color: #2b5797; }
+        .when, .kind { font-weight: 600; color: #2b5797; }
         td.status { font-weight: 600; white-space: nowrap; }
         .dots { font-weight: 600; color: #8a4b00; white-space: nowrap; }
         table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }

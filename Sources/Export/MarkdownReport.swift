@@ -39,7 +39,7 @@ public enum MarkdownReport {
         if !r.narratives.isEmpty { out += "**The narrative the room agreed**\n\n" + list(r.narratives) }
         if !r.actions.isEmpty { out += "**Actions and owners**\n\n" + actions(r.actions) }
         let watch = r.cues + r.signals
-        if !watch.isEmpty { out += "**Cues and signals to watch**\n\n" + list(watch) }
+        if !watch.isEmpty { out += "**Cues and signals to watch**\n\n" + list(watch, showKind: true) }
         return out
     }
 
@@ -124,7 +124,9 @@ public enum MarkdownReport {
         return out + notes(f.notes)
     }
 
-    static func list(_ items: [Report.Item], showWhen: Bool = false) -> String {
+    /// `showWhen`: a memory opens with when it happened; `showKind`: each item with its kind
+    /// ("cue", "signal"), where one list holds two kinds.
+    static func list(_ items: [Report.Item], showWhen: Bool = false, showKind: Bool = false) -> String {
         var out = ""
         out.reserveCapacity(items.count * 128)
         for item in items {
@@ -132,6 +134,7 @@ public enum MarkdownReport {
             if showWhen, item.kind == .memory {
                 out += "**"; out += inline(ReportText.when(item)); out += "**: "
             }
+            if showKind { out += "**"; out += inline(item.kind.label); out += "**: " }
             out += block(item.text, indent: "  ")
             let by = ReportText.byline(item)
             if !by.isEmpty { out += " *"; out += inline(by); out += "*" }
