@@ -38,17 +38,27 @@ public enum TextLayout {
         return out + "…"
     }
 
-    /// A line cut to `width` columns as `truncate` cuts it, but not inside a word: the last
-    /// word that does not fit goes whole, with the punctuation and spaces before it, so the
-    /// back row reads "· What others may remember…" rather than "…remember differentl…".
-    /// Breaks at spaces, as `wrap` does; a first word too long for the width is cut as
-    /// `truncate` cuts it.
+    /// The text cut to `width` columns as `truncate` cuts it, but not inside a word: the
+    /// last word that does not fit goes whole, with the punctuation and spaces before it, so
+    /// the back row reads "· What others may remember…" rather than "…remember differentl…".
+    /// A word ends at a space (or a line break, which `truncate` makes one), at punctuation
+    /// that no letter or digit follows ("doesn't" and "well-being" are one word each), and
+    /// beside a wide character, as `wrap` breaks; a first word too long for the width is cut
+    /// as `truncate` cuts it.
     public static func truncateAtWord(_ text: String, width: Int) -> String {
+        let flat = Array(text.replacingNewlines())
         let cut = truncate(text, width: width)
-        guard cut.hasSuffix("…"), cut != text else { return cut }
+        guard DisplayWidth.of(String(flat)) > width, width > 0 else { return cut }
         var words = cut.dropLast()
-        // Inside a word unless the text goes on with a space or punctuation.
-        if let next = text.dropFirst(words.count).first, next != " ", !next.isPunctuation {
+        let count = words.count
+        func boundary(at index: Int) -> Bool {
+            guard index > 0, index < flat.count else { return true }
+            let before = flat[index - 1], next = flat[index]
+            if next == " " || DisplayWidth.of(before) == 2 || DisplayWidth.of(next) == 2 { return true }
+            guard next.isPunctuation else { return false }
+            return index + 1 == flat.count || !(flat[index + 1].isLetter || flat[index + 1].isNumber)
+        }
+        if !boundary(at: count) {
             guard let space = words.lastIndex(of: " ") else { return cut }
             words = words[..<space]
         }

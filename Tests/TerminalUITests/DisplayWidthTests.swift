@@ -104,17 +104,29 @@ import TestSupport
         // A cut that already falls before a space keeps the word; punctuation before the cut goes.
         #expect(TextLayout.truncateAtWord("One, two, three", width: 9) == "One, two…")
         #expect(TextLayout.truncateAtWord("One, two, three", width: 10) == "One, two…")
+        // A line break ends a word as a space does (plan prompts may have several lines).
+        #expect(TextLayout.truncateAtWord("· What changed\nWho saw it first?", width: 15) == "· What changed…")
+        // An apostrophe or a hyphen inside a word does not end it.
+        #expect(TextLayout.truncateAtWord("· Who doesn't know yet?", width: 12) == "· Who…")
+        #expect(TextLayout.truncateAtWord("· Who doesn’t know yet?", width: 12) == "· Who…")
+        #expect(TextLayout.truncateAtWord("Our well-being matters", width: 12) == "Our…")
+        // Beside a wide character is a place to break, as in `wrap`.
+        #expect(TextLayout.truncateAtWord("病院 と地域の話", width: 8) == "病院 と…")
+        #expect(TextLayout.truncateAtWord("病院と地域 の話", width: 8) == "病院と…")
         // Whole, or a first word too long: as truncate.
         #expect(TextLayout.truncateAtWord(prompt, width: 80) == prompt)
         #expect(TextLayout.truncateAtWord("· Sensemaking", width: 8) == "· Sense…")
-        #expect(TextLayout.truncateAtWord("病院と地域 の話", width: 8) == "病院と…")
         #expect(TextLayout.truncateAtWord("anything", width: 0) == "")
+        #expect(TextLayout.truncateAtWord("anything", width: 1) == "…")
+        #expect(TextLayout.truncateAtWord("two\nlines…", width: 20) == "two lines…")
     }
 
-    /// Property: a cut at a word is `truncate`'s cut or shorter, is the text's own beginning,
-    /// and never ends inside a word that goes on.
-    @Test func aCutAtAWordIsABeginningThatEndsAtAWord() {
-        let pieces = ["a", "word", " ", "  ", ",", ".", "日本", "e\u{301}", "👩‍👩‍👧", "·", "long" + String(repeating: "x", count: 12)]
+    /// Property, on texts of one-column characters: a cut at a word is `truncate`'s cut or
+    /// shorter, is the text's own beginning (line breaks made spaces), ends where a word
+    /// ends, and is the longest such: the next word would not have fitted.
+    @Test func aCutAtAWordIsTheLongestBeginningThatEndsAtAWord() {
+        let pieces = ["a", "word", " ", "  ", ",", ".", "\n", "don't", "well-being", "e\u{301}", "·",
+                      "long" + String(repeating: "x", count: 12)]
         var rng = SplitMix64(seed: 0x5EED_0CA7)
         func next(_ bound: Int) -> Int { Int(rng.next() % UInt64(bound)) }
         var atWords = 0
@@ -127,11 +139,17 @@ import TestSupport
             #expect(DisplayWidth.of(cut) <= DisplayWidth.of(plain), "\(round)")
             guard cut != plain else { continue }
             atWords += 1
+            let flat = text.replacingNewlines()
             let kept = cut.dropLast()
-            #expect(cut.hasSuffix("…") && text.hasPrefix(kept), "\(round): \(text.debugDescription) → \(cut)")
-            // What followed the kept words in the text was a space, punctuation or nothing.
-            let next = text.dropFirst(kept.count).first
-            #expect(next == nil || next!.isWhitespace || next!.isPunctuation, "\(round): \(text.debugDescription) → \(cut)")
+            #expect(cut.hasSuffix("…") && flat.hasPrefix(kept), "\(round): \(text.debugDescription) → \(cut)")
+            let rest = flat.dropFirst(kept.count)
+            #expect(rest.first == " " || rest.first?.isPunctuation == true, "\(round): \(text.debugDescription) → \(cut)")
+            // Spaces and punctuation, then the next word up to a space: it would not have fitted.
+            let gap = rest.prefix { $0 == " " || $0.isPunctuation }
+            let word = rest.dropFirst(gap.count).prefix { $0 != " " }
+            if !word.isEmpty {
+                #expect(DisplayWidth.of(String(kept + gap + word)) > width - 1, "\(round): \(text.debugDescription) → \(cut)")
+            }
         }
         #expect(atWords > 300)
     }
