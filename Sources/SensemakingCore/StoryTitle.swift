@@ -30,9 +30,8 @@ extension StoryTitle {
     }
 
     /// What comes before the first line feed of `text`, and what comes after it (nil when
-    /// there is none). Cut at the LF scalar, not a Character: a line feed before a combining
-    /// mark still ends a line, and a CR before it stays on that line. In UTF-8 the byte 0x0A
-    /// is that scalar and nothing else.
+    /// there is none). Cut at the LF scalar, not a Character: CR LF is one Character, and its
+    /// CR stays on the line before. In UTF-8 the byte 0x0A is that scalar and nothing else.
     static func firstLine(_ text: Substring) -> (line: Substring, rest: Substring?) {
         guard let feed = text.utf8.firstIndex(of: UInt8(ascii: "\n")) else { return (text, nil) }
         let scalars = text.unicodeScalars

@@ -56,7 +56,8 @@ struct LogFormatTests {
 
     @Test("Times come back to the bit, including before 1970 and far ahead")
     func exactTimes() throws {
-        let intervals: [Double] = [0, 0.1, 1e-7, 816_000_000.123_456_7, -1_000_000_000.75, 3e10 + 0.5,
+        // Whole seconds too (read without a decimal), and years past 9999 (written unpadded).
+        let intervals: [Double] = [0, 0.1, 1e-7, 816_000_000.123_456_7, -1_000_000_000.75, 3e10 + 0.5, 3e11, -1_000_000_000, 59,
                                    Date().timeIntervalSinceReferenceDate, Double.leastNonzeroMagnitude, 0.999_999_999_999_999_9]
         for interval in intervals {
             let date = Date(timeIntervalSinceReferenceDate: interval)
@@ -71,7 +72,7 @@ struct LogFormatTests {
         }
     }
 
-    @Test("Whole seconds read as ISO8601DateFormatter writes them, from 1583 to 9999")
+    @Test("Whole seconds written as ISO8601DateFormatter writes them, from 1583 to 9999")
     func wholeSecondsAsFoundationWritesThem() {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
