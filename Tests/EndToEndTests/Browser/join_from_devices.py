@@ -10,74 +10,19 @@ the projected screen, the log and each browser's console. Prints one line per fa
 exits 1 when anything failed; run by BrowserTests.swift under `swift test`.
 """
 import re
-import shutil
-import subprocess
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.common.by import By
-
 import qr_read
-from browser_support import check, failures, find, quote, text_of, wait_until
+from browser_support import (Room, button, check, chromium, console_problems, failures, find, labelled,
+                             quote, text_of, wait_text, wait_until)
 
 SOCKET, URL, LOG = sys.argv[1:4]
-
-
-# The facilitator's terminal.
-
-def tmux(*arguments):
-    return subprocess.run(["tmux", "-S", SOCKET, "-f", "/dev/null", *arguments],
-                          capture_output=True, text=True, check=True).stdout
-
-
-def screen():
-    return tmux("capture-pane", "-p")
-
-
-def type_line(line):
-    tmux("send-keys", "-l", "--", line)
-    tmux("send-keys", "Enter")
-
-
-def wait_screen(text, seconds=10):
-    return wait_until(repr(text) + " on the projected screen; it was:\n" + screen(),
-                      lambda: text in screen() and screen(), seconds)
-
-
-def log_text():
-    with open(LOG, encoding="utf-8") as f:
-        return f.read()
+room = Room(SOCKET, LOG)
+tmux, screen, wait_screen, log_text = room.terminal.tmux, room.terminal.screen, room.wait_screen, room.log_text
+type_line = room.terminal.line
 
 
 # The phones.
-
-def phone(script=True):
-    options = Options()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=390,844"):
-        options.add_argument(argument)  # 390x844: a phone's viewport
-    if not script:
-        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    options.binary_location = shutil.which("chromium")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(options=options, service=Service(shutil.which("chromedriver")))
-
-
-def labelled(driver, label):
-    """The control a visible label names, as a screen reader would find it."""
-    element = find(driver, "//label[normalize-space()=%s]" % quote(label))
-    return driver.find_element(By.ID, element.get_attribute("for"))
-
-
-def button(driver, words):
-    return find(driver, "//button[normalize-space()=%s]" % quote(words))
-
-
-def wait_text(driver, xpath, words, seconds=10):
-    return wait_until("%r in %s; the page said: %s" % (words, xpath, text_of(driver, "//body")),
-                      lambda: words in text_of(driver, xpath), seconds)
-
 
 def join(driver, code, name):
     driver.get(URL)
@@ -106,13 +51,6 @@ def sent(driver, who, text, on_screen):
     wait_text(driver, "//section[h2='What you said']", text)
 
 
-def console_problems(driver):
-    """A CSP violation or a script error. (A refused form post is logged as a failed load:
-    that page is the answer a person reads, not a problem.)"""
-    return [entry["message"] for entry in driver.get_log("browser")
-            if "Content Security Policy" in entry["message"] or entry.get("source") == "javascript"]
-
-
 def join_by_link(driver, link, name):
     """A phone's camera opened the QR code's link: it joins at once and asks for the name."""
     driver.get(link)
@@ -131,7 +69,7 @@ def place_dots(driver, dots):
 
 
 code = re.search(r"code (\d{6})", wait_screen("Join on your phone")).group(1)
-ana, ben, chi = phone(), phone(script=False), phone()
+ana, ben, chi = chromium(), chromium(script=False), chromium()
 drivers = [ana, ben, chi]
 sent_texts = []
 try:
@@ -185,7 +123,7 @@ try:
     wait_text(ana, "//p[@role='status']", "Ben's turn.")
 
     # Dee is not on the list: she adds her own name, which joins as /join does.
-    dee = phone()
+    dee = chromium()
     drivers.append(dee)
     dee.get(URL)
     labelled(dee, "Join code (on the room's screen)").send_keys(code)

@@ -11,73 +11,27 @@ line per failure and exits 1 when anything failed; run by PresenterBrowserTests.
 """
 import os
 import re
-import shutil
 import stat
-import subprocess
 import sys
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from browser_support import check, failures, find, quote, text_of, wait_until
+from browser_support import (Room, button, check, chromium, console_problems, failures, find, labelled,
+                             text_of, wait_text, wait_until)
 
 SOCKET, URL, LOG, RAW = sys.argv[1:5]
-
-
-def tmux(*arguments):
-    return subprocess.run(["tmux", "-S", SOCKET, "-f", "/dev/null", *arguments],
-                          capture_output=True, text=True, check=True).stdout
-
-
-def screen():
-    return tmux("capture-pane", "-p")
-
-
-def wait_screen(text, seconds=10):
-    return wait_until(repr(text) + " on the projected screen; it was:\n" + screen(),
-                      lambda: text in screen() and screen(), seconds)
-
-
-def log_text():
-    with open(LOG, encoding="utf-8") as f:
-        return f.read()
-
-
-def browser(size, script=True):
-    options = Options()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=" + size):
-        options.add_argument(argument)
-    options.binary_location = shutil.which("chromium")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(options=options, service=Service(shutil.which("chromedriver")))
-
-
-def labelled(driver, label):
-    element = find(driver, "//label[normalize-space()=%s]" % quote(label))
-    return driver.find_element(By.ID, element.get_attribute("for"))
+room = Room(SOCKET, LOG)
+tmux, screen, wait_screen, log_text = room.terminal.tmux, room.terminal.screen, room.wait_screen, room.log_text
 
 
 def press(driver, words):
-    find(driver, "//button[normalize-space()=%s]" % quote(words)).click()
-
-
-def wait_text(driver, xpath, words, seconds=10):
-    return wait_until("%r in %s; the page said: %s" % (words, xpath, text_of(driver, "//body")[:2000]),
-                      lambda: words in text_of(driver, xpath), seconds)
+    button(driver, words).click()
 
 
 def answered(driver, words):
     """The presenter page's answer line says `words` (each command's answer replaces it)."""
     wait_text(driver, "//p[@id='answer']", words)
-
-
-def console_problems(driver):
-    return [entry["message"] for entry in driver.get_log("browser")
-            if "Content Security Policy" in entry["message"] or entry.get("source") == "javascript"]
 
 
 tmux("pipe-pane", "-o", "cat >> " + RAW)
@@ -89,7 +43,7 @@ base = link.split("/presenter/")[0] + "/presenter"
 check(link not in screen(), "the presenter link is not on the projected screen until /presenter")
 
 code = re.search(r"code (\d{6})", wait_screen("Join on your phone")).group(1)
-presenter, ana = browser("1200,1000"), browser("390,844")
+presenter, ana = chromium("1200,1000"), chromium()
 drivers = [presenter, ana]
 NOTE = "Zanzibar: Ben looks tired, ask him after the break"
 try:
