@@ -9,12 +9,6 @@ import Testing
         try expectGoldenJSON(name, view, sourceLocation: sourceLocation)
     }
 
-    func said(_ id: Int, _ author: String?, _ text: String, stage: Int, kind: ContributionKind,
-              advances: Bool = true) -> Event {
-        .contributed(Contribution(id: id, author: author, stage: stage, kind: kind, text: text, time: t0 + 100),
-                     advancesTurn: advances)
-    }
-
     @Test func welcomeBeforeAnyoneHasPickedAName() throws {
         try golden("welcome-not-joined", ParticipantView(session(stage: 0), participant: nil))
     }

@@ -9,12 +9,6 @@ import Testing
         try expectGoldenJSON(name, view, sourceLocation: sourceLocation)
     }
 
-    func said(_ id: Int, _ author: String?, _ text: String, stage: Int, kind: ContributionKind,
-              advances: Bool = true) -> Event {
-        .contributed(Contribution(id: id, author: author, stage: stage, kind: kind, text: text, time: t0 + 100),
-                     advancesTurn: advances)
-    }
-
     func state(_ session: Session, at seconds: Double, devices: [ConnectedDevice] = []) -> AppState {
         var state = AppState(session: session, logName: "test.md", now: t0 + seconds)
         state.devices = devices

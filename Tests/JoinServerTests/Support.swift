@@ -18,6 +18,13 @@ func session(_ participants: [String] = ["Ana", "Ben"], anonymous: Bool = false,
     return session
 }
 
+/// A contribution made at t0 + 100, as the view tests' sessions record it.
+func said(_ id: Int, _ author: String?, _ text: String, stage: Int, kind: ContributionKind,
+          advances: Bool = true) -> Event {
+    .contributed(Contribution(id: id, author: author, stage: stage, kind: kind, text: text, time: t0 + 100),
+                 advancesTurn: advances)
+}
+
 /// The run loop's part, in one place: each posted action goes through `reduce`, its records
 /// to `journal` (or nowhere, when `failing`), the journal's answer back through `reduce`,
 /// then the state to the hub, in the loop's order.

@@ -184,9 +184,7 @@ import Glibc
         let journal = try Journal.create(path: Self.path, header: Self.header, io: io, now: Self.started)
         let terminal = ScriptedTerminal(script: ScriptedTerminal.keys("/next\r"))
         // Once the keys are done the loop blocks in the inbox's wait, as on an idle keyboard.
-        terminal.whenDone = { inbox in
-            inbox.wait(for: nil, timeoutMilliseconds: 60_000) == .posted ? .posted : .endOfInput
-        }
+        terminal.whenDone = ScriptedTerminal.waitForPosts
         let inbox = terminal.inbox
         let poster = Thread {
             for action in [Action.paste("From afar"), .key(.enter), .paste("/quit"), .key(.enter)] {

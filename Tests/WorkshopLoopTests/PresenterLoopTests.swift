@@ -14,9 +14,7 @@ import WorkshopLoop
         let io = MemoryFileIO()
         let journal = try Journal.create(path: LoopTests.path, header: LoopTests.header, io: io, now: LoopTests.started)
         let terminal = ScriptedTerminal(script: ScriptedTerminal.keys("/next\rhalf"))
-        terminal.whenDone = { inbox in
-            inbox.wait(for: nil, timeoutMilliseconds: 60_000) == .posted ? .posted : .endOfInput
-        }
+        terminal.whenDone = ScriptedTerminal.waitForPosts
         let inbox = terminal.inbox
         let workshop = LoopTests.workshop(terminal, journal)
         var published: [AppState] = []

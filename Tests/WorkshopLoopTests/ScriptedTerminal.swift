@@ -30,6 +30,12 @@ final class ScriptedTerminal: Terminal {
     /// What a read gives once the script is done: by default the terminal's end.
     var whenDone: (Inbox) -> RawRead = { _ in .endOfInput }
 
+    /// A `whenDone` that blocks in the inbox's wait, as a read on an idle keyboard does, until
+    /// another thread posts (then `.posted`) or a minute passes (then the terminal's end).
+    static func waitForPosts(_ inbox: Inbox) -> RawRead {
+        inbox.wait(for: nil, timeoutMilliseconds: 60_000) == .posted ? .posted : .endOfInput
+    }
+
     init(size: Size = Size(width: 80, height: 24), script: [RawRead]) {
         self.size = size
         self.script = script
