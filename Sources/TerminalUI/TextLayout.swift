@@ -46,17 +46,20 @@ public enum TextLayout {
     /// beside a wide character, as `wrap` breaks; a first word too long for the width is cut
     /// as `truncate` cuts it.
     public static func truncateAtWord(_ text: String, width: Int) -> String {
-        let flat = Array(text.replacingNewlines())
         let cut = truncate(text, width: width)
-        guard DisplayWidth.of(String(flat)) > width, width > 0 else { return cut }
+        // `truncate` gives the text (line breaks made spaces) whole when it fits.
+        let flat = text.replacingNewlines()
+        guard width > 0, cut != flat else { return cut }
+        let characters = Array(flat)
         var words = cut.dropLast()
         let count = words.count
         func boundary(at index: Int) -> Bool {
-            guard index > 0, index < flat.count else { return true }
-            let before = flat[index - 1], next = flat[index]
+            guard index > 0, index < characters.count else { return true }
+            let before = characters[index - 1], next = characters[index]
             if next == " " || DisplayWidth.of(before) == 2 || DisplayWidth.of(next) == 2 { return true }
             guard next.isPunctuation else { return false }
-            return index + 1 == flat.count || !(flat[index + 1].isLetter || flat[index + 1].isNumber)
+            let after = index + 1 < characters.count ? characters[index + 1] : nil
+            return !(after?.isLetter == true || after?.isNumber == true)
         }
         if !boundary(at: count) {
             guard let space = words.lastIndex(of: " ") else { return cut }
