@@ -11,20 +11,34 @@ import Testing
     static let cues = (11...14).map { "C\($0) handover times at eight in the morning tell us the day before it happens" }
     static func marker(_ text: String) -> String { String(text.prefix(3)) }
 
-    /// Presses `key` until the screen stops changing (at most `limit` times) and returns every
-    /// screen seen, the first included.
+    /// Presses `key` while the page says more lies below ("↓ N more · PgDn"), at most `limit`
+    /// times, and returns every screen seen, the first included. The end is read from the page,
+    /// not from a frame that is slow to come: under a loaded CI host a redraw can take longer than
+    /// any fixed wait, and taking that for the end of the list lost the last items.
     static func screens(_ tmux: Tmux, pressing key: String, limit: Int = 20) throws -> [String] {
-        var seen = [try tmux.screen()]
+        var seen = [try settled(tmux)]
         for _ in 0..<limit {
-            try tmux.press(key)
-            // The frame follows the key within a few milliseconds; wait until it has changed,
-            // or take the end of the list as reached.
             let before = seen[seen.count - 1]
-            let changed = try Tmux.poll(seconds: 1) { try tmux.screen() != before }
-            if !changed { break }
-            seen.append(try tmux.screen())
+            guard before.contains("more · PgDn") else { break }
+            try tmux.press(key)
+            guard try Tmux.poll(seconds: 20, until: { try tmux.screen() != before }) else {
+                Issue.record("\(key) did not move on from:\n\(before)")
+                break
+            }
+            seen.append(try settled(tmux))
         }
         return seen
+    }
+
+    /// The screen once two captures in a row agree, so a page is not read half drawn.
+    static func settled(_ tmux: Tmux) throws -> String {
+        var last = try tmux.screen()
+        _ = try Tmux.poll(seconds: 5) {
+            let now = try tmux.screen()
+            defer { last = now }
+            return now == last
+        }
+        return last
     }
 
     @Test func everyItemOfALongCloseAndA14ItemReviewIsReachableAt80x24() throws {
@@ -57,7 +71,7 @@ import Testing
                 titles.insert(String(title))
             }
             try first.press("Tab")
-            _ = try Tmux.poll(seconds: 1) { try first.screen() != pages[pages.count - 1] }
+            #expect(try Tmux.poll(seconds: 20) { try first.screen() != pages[pages.count - 1] }, "Tab moves to Close's next page")
         }
         #expect(titles.count >= 4, "Tab steps through Close's pages: \(titles)")
         for item in Self.actions + Self.cues {
