@@ -12,9 +12,17 @@ public enum LogTime {
         let whole = interval.rounded(.down)
         // Exact: `whole` and `interval` share an exponent range, so the difference is representable.
         let fraction = interval - whole
-        var text = dateAndTime(whole)
-        if fraction > 0 { text += "." + fractionDigits(of: interval, fraction: fraction) }
-        return text + "Z"
+        // One byte buffer for the whole text: every record carries a time, written and checked
+        // again on read, and every item of a JSON export has one.
+        var out: [UInt8] = []
+        out.reserveCapacity(32)
+        appendDateAndTime(whole, to: &out)
+        if fraction > 0 {
+            out.append(UInt8(ascii: "."))
+            appendFractionDigits(of: interval, fraction: fraction, to: &out)
+        }
+        out.append(UInt8(ascii: "Z"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whole seconds, "2026-11-27T10:04:05Z", as ISO8601DateFormatter's `.withInternetDateTime`
@@ -22,37 +30,38 @@ public enum LogTime {
     public static func wholeSeconds(_ date: Date) -> String {
         let interval = date.timeIntervalSinceReferenceDate
         guard interval.isFinite else { return "0000-01-01T00:00:00Z" }
-        return dateAndTime(interval.rounded(.down)) + "Z"
+        var out: [UInt8] = []
+        out.reserveCapacity(24)
+        appendDateAndTime(interval.rounded(.down), to: &out)
+        out.append(UInt8(ascii: "Z"))
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// "2026-11-27T10:04:05" for a whole number of seconds since the reference date: each
-    /// field zero-padded to its width, in one byte buffer: every record carries a time,
-    /// written and checked again on read, and every item of a JSON export has one.
-    static func dateAndTime(_ whole: Double) -> String {
+    /// "2026-11-27T10:04:05" for a whole number of seconds since the reference date, each
+    /// field zero-padded to its width.
+    private static func appendDateAndTime(_ whole: Double, to out: inout [UInt8]) {
         let (day, second) = floorDivide(Int64(whole) + referenceOffset, 86_400)
         let (year, month, dayOfMonth) = civil(fromDays: day)
-        var out: [UInt8] = []
-        out.reserveCapacity(20)
-        // Two digits, each field's own (the hour, minute and second are below 100).
-        func two(_ value: Int64) {
-            out.append(UInt8(ascii: "0") + UInt8(value / 10))
-            out.append(UInt8(ascii: "0") + UInt8(value % 10))
-        }
         if (0...9999).contains(year) {
-            two(year / 100)
-            two(year % 100)
+            appendTwoDigits(year / 100, to: &out)
+            appendTwoDigits(year % 100, to: &out)
         } else {
             // Padded to four (a year before 1 keeps its sign after the padding).
             let digits = String(year).utf8
             out += repeatElement(UInt8(ascii: "0"), count: max(0, 4 - digits.count))
             out += digits
         }
-        out.append(UInt8(ascii: "-")); two(month)
-        out.append(UInt8(ascii: "-")); two(dayOfMonth)
-        out.append(UInt8(ascii: "T")); two(second / 3600)
-        out.append(UInt8(ascii: ":")); two(second / 60 % 60)
-        out.append(UInt8(ascii: ":")); two(second % 60)
-        return String(decoding: out, as: UTF8.self)
+        out.append(UInt8(ascii: "-")); appendTwoDigits(month, to: &out)
+        out.append(UInt8(ascii: "-")); appendTwoDigits(dayOfMonth, to: &out)
+        out.append(UInt8(ascii: "T")); appendTwoDigits(second / 3600, to: &out)
+        out.append(UInt8(ascii: ":")); appendTwoDigits(second / 60 % 60, to: &out)
+        out.append(UInt8(ascii: ":")); appendTwoDigits(second % 60, to: &out)
+    }
+
+    /// A field below 100 as two digits.
+    private static func appendTwoDigits(_ value: Int64, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "0") + UInt8(value / 10))
+        out.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     /// Parses what `format` writes (and any other `YYYY-MM-DDTHH:MM:SS[.digits]Z`).
@@ -118,14 +127,15 @@ public enum LogTime {
     /// shortest round-trip form when it has a plain one, else those of its fraction alone
     /// (exact too: whole + fraction is representable, and the digits pin the fraction down
     /// far more finely than the interval's own precision).
-    private static func fractionDigits(of interval: Double, fraction: Double) -> String {
+    private static func appendFractionDigits(of interval: Double, fraction: Double, to out: inout [UInt8]) {
         // The description is ASCII: search its bytes (a String `contains` goes to Foundation).
-        let shortest = "\(interval)"
+        let shortest = interval.description
         let bytes = shortest.utf8
         if interval >= 0, !bytes.contains(UInt8(ascii: "e")), let point = bytes.firstIndex(of: UInt8(ascii: ".")) {
-            return String(shortest[bytes.index(after: point)...])
+            out += bytes[bytes.index(after: point)...]
+        } else {
+            out += fractionDigits(fraction).utf8
         }
-        return fractionDigits(fraction)
     }
 
     /// The shortest digits that read back as exactly `fraction` (0 < fraction < 1).

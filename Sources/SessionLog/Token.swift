@@ -91,25 +91,50 @@ struct Token {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends the value percent-encoded, scalar by scalar: each scalar that `mustEncode`
-    /// names (and a `-` after a `-`, so no `--` ends the comment) as `%` and two uppercase hex
-    /// digits per UTF-8 byte, every other scalar as itself.
+    /// Appends the value percent-encoded: each scalar that `mustEncode` names (and a `-` after
+    /// a `-`, so no `--` ends the comment) as `%` and two uppercase hex digits per UTF-8 byte,
+    /// every other scalar as itself. It walks the UTF-8 and copies the bytes between encoded
+    /// scalars in one append: values are mostly plain, and every record resume and export read
+    /// is written again to be checked (`LogCheckFastPathTests` hold it to the scalar-by-scalar
+    /// definition).
     static func percentEncode(_ value: String, into out: inout [UInt8]) {
-        var previous: Unicode.Scalar = "\0"
-        for scalar in value.unicodeScalars {
-            if mustEncode(scalar) || (scalar == "-" && previous == "-") {
-                for byte in UTF8.encode(scalar)! {
-                    out.append(UInt8(ascii: "%"))
-                    out.append(hexDigit(byte >> 4))
-                    out.append(hexDigit(byte & 0xF))
+        var value = value
+        value.withUTF8 { bytes in
+            var plainFrom = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                // The scalar at `index` and its length: the String's UTF-8 is valid.
+                let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                let encode: Bool
+                if length == 1 {
+                    // The scalar before is `-` exactly when the byte before is.
+                    encode = mustEncodeASCII(byte) || (byte == UInt8(ascii: "-") && index > 0 && bytes[index - 1] == byte)
+                } else {
+                    encode = mustEncode(scalar(bytes, at: index, length: length))
                 }
-            } else if scalar.isASCII {
-                out.append(UInt8(truncatingIfNeeded: scalar.value))
-            } else {
-                out.append(contentsOf: UTF8.encode(scalar)!)
+                if encode {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainFrom..<index]))
+                    for encoded in bytes[index..<index + length] {
+                        out.append(UInt8(ascii: "%"))
+                        out.append(hexDigit(encoded >> 4))
+                        out.append(hexDigit(encoded & 0xF))
+                    }
+                    plainFrom = index + length
+                }
+                index += length
             }
-            previous = scalar
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainFrom...]))
         }
+    }
+
+    /// The scalar whose `length` (2 to 4) UTF-8 bytes start at `index`.
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Unicode.Scalar {
+        var value = UInt32(bytes[index]) & (0x7F >> length)
+        for continuation in bytes[(index + 1)..<(index + length)] {
+            value = value << 6 | UInt32(continuation & 0x3F)
+        }
+        return Unicode.Scalar(value)!
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 48 + value : 55 + value }
@@ -122,7 +147,7 @@ struct Token {
         }
     }
 
-    private static func mustEncode(_ scalar: Unicode.Scalar) -> Bool {
+    static func mustEncode(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return mustEncodeASCII(UInt8(scalar.value)) }
         if MarkdownText.needsEntity(scalar) || scalar.properties.isWhitespace { return true }
         switch scalar.properties.generalCategory {

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// The short cuts the log check keeps, each held to the general way it skips: the byte
-/// path of the escaper, the ASCII path of percent-encoding and the run copying of `unescape`.
+/// path of the escaper, the run copying of percent-encoding and of `unescape`.
 @Suite("Log check: the byte paths say what the scalar paths say")
 struct LogCheckFastPathTests {
     /// A small seeded generator (the same constants as `RecordCheckTests`).
@@ -53,6 +53,43 @@ struct LogCheckFastPathTests {
             #expect(Array(MarkdownEscaping.line(text).utf8) == cell, "\(text.debugDescription)")
         }
         #expect(ascii > 3_000)
+    }
+
+    /// Percent-encoding as it was first written: scalar by scalar, a byte at a time.
+    static func referencePercentEncode(_ value: String) -> [UInt8] {
+        var out: [UInt8] = []
+        var previous: Unicode.Scalar = "\0"
+        for scalar in value.unicodeScalars {
+            if Token.mustEncode(scalar) || (scalar == "-" && previous == "-") {
+                for byte in UTF8.encode(scalar)! {
+                    out += Array("%".utf8) + Array(String(byte, radix: 16, uppercase: true).leftPadding(to: 2).utf8)
+                }
+            } else {
+                out += Array(String(scalar).utf8)
+            }
+            previous = scalar
+        }
+        return out
+    }
+
+    @Test func percentEncodingByRunsIsByScalars() {
+        var random = Seeded(seed: 0x5EED_0005)
+        let more = ["--", "---", "-é-", "é--", "\u{1F469}\u{200D}\u{2695}\u{FE0F}", "\u{E000}", "\u{FFFD}", "\u{10FFFF}", "\u{7F}", "\u{80}", "\u{7FF}", "\u{800}", "\u{FFFF}", "\u{10000}"]
+        var encoded = 0
+        for round in 0..<20_000 {
+            var text = Self.text(&random)
+            if round % 3 == 0 { text += more[random.next(more.count)] + Self.text(&random) }
+            var fast: [UInt8] = []
+            Token.percentEncode(text, into: &fast)
+            let reference = Self.referencePercentEncode(text)
+            if reference != Array(text.utf8) { encoded += 1 }
+            #expect(fast == reference, "\(round): \(text.debugDescription)")
+            // Appends: what is already in the buffer stays.
+            var after: [UInt8] = [1, 2]
+            Token.percentEncode(text, into: &after)
+            #expect(after == [1, 2] + reference)
+        }
+        #expect(encoded > 5_000, "the texts exercise encoding: \(encoded)")
     }
 
     /// Every ASCII byte at the start, inside and at the end of a line, next to every other
@@ -148,4 +185,8 @@ struct LogCheckFastPathTests {
             }
         }
     }
+}
+
+private extension String {
+    func leftPadding(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
