@@ -93,8 +93,9 @@ public struct AppState: Equatable, Sendable {
     /// A line that asked a question ("add 'next' as a participant?", "Enter again
     /// closes"): the same line submitted again confirms it; any other line forgets it.
     public var confirming: String?
-    /// A `/dots` placement still open: fewer dots than each has. Further `/dots` from the
-    /// same turn holder add to it until all are placed; a complete one replaces it.
+    /// An anonymous session's `/dots` placement still open: fewer dots than each has, for the
+    /// turn holder who placed them (its records carry no name to find them by; a named
+    /// session's open vote is in the session, `openVote(of:)`).
     public var openVote: OpenVote?
     /// Sends from devices that were refused, by send key, with the reason the device shows
     /// (never the projected screen). Screen-only: a refusal changes no record.
@@ -135,8 +136,17 @@ extension AppState {
     public var dotsAskedOfTurnHolder: Int {
         guard session.stage.element == .plausibility, Step.votingClosed(in: session) == nil,
               let holder = session.turnHolder, !session.hasPlacedAllDots(holder) else { return 0 }
-        guard let open = openVote, open.participant == holder else { return session.plan.dots }
-        return session.plan.dots - open.stories.count
+        return session.plan.dots - openVote(of: holder).count
+    }
+
+    /// The dots `holder` placed and may still add to (story ids): their placement while it
+    /// has fewer dots than each has. In a named session it is the session's, so it stays open
+    /// when the turn moves on and comes back, and after a resume; an anonymous session's
+    /// placements carry no name, so only the turn's own part vote is known.
+    func openVote(of holder: String) -> [Int] {
+        guard !session.anonymous else { return openVote?.participant == holder ? openVote?.stories ?? [] : [] }
+        let placed = session.dotsPlaced(by: holder)
+        return placed.count < session.plan.dots ? placed : []
     }
 }
 

@@ -12,11 +12,11 @@ extension Step {
         if let wrong = numbers.first(where: { !stories.indices.contains($0 - 1) }) {
             return fail("There is no story \(wrong): stories are numbered 1 to \(stories.count).")
         }
-        // A vote stays open until the holder has placed all their dots or the turn moves on:
-        // fewer dots than each has are added to what the same holder placed before.
+        // A vote stays open until the holder has placed all their dots, whenever their turn
+        // comes back: fewer dots than each has are added to what they placed before.
         let limit = session.plan.dots
         // All of them at once always starts again.
-        let open = state.openVote?.participant == holder && numbers.count < limit ? state.openVote?.stories ?? [] : []
+        let open = numbers.count < limit ? state.openVote(of: holder) : []
         if numbers.count + open.count > limit {
             if open.isEmpty { return fail("Each person has \(limit) dots; that is \(numbers.count).") }
             let left = limit - open.count
@@ -28,7 +28,7 @@ extension Step {
         // An anonymous journal keeps no names, so its placements add up: only the new dots.
         record(.dotsPlaced(participant: session.anonymous ? nil : holder,
                            stories: session.anonymous ? new : placed, advancesTurn: complete))
-        state.openVote = complete ? nil : OpenVote(participant: holder, stories: placed)
+        state.openVote = session.anonymous && !complete ? OpenVote(participant: holder, stories: placed) : nil
         let whose = session.anonymous ? "Dots" : holder + "'s dots"
         if revealOnceEveryoneHasVoted() { return state.message = .info("\(whose) placed: everyone has voted, the dots are shown.") }
         if complete { return state.message = .info("\(whose) placed.") }

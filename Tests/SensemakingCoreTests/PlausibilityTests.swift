@@ -44,6 +44,37 @@ struct PlausibilityTests {
         room.expectReplayMatches()
     }
 
+    /// A part vote left with /pass is still open when the turn comes back, and after a resume:
+    /// the next /dots adds to it (it used to start again, and the dots placed before were lost).
+    @Test func aPartVoteStaysOpenWhenTheTurnComesBack() {
+        var room = board()
+        room.type("/dots 1")                          // Ana: one of three
+        room.type("/pass")
+        room.type("/dots 2 2 2")                      // Ben: all of his
+        room.type("/pass")                            // Chi passes
+        #expect(room.session.turnHolder == "Ana")
+        #expect(room.state.dotsAskedOfTurnHolder == 2)
+        #expect(room.type("/dots 3") == [write(.dotsPlaced(participant: "Ana", stories: [1, 3], advancesTurn: false))])
+        #expect(room.message == .info("Ana's dots placed; 1 dot left: /dots N places it, /pass moves on."))
+        #expect(room.session.dotTotals == [1: 1, 2: 3, 3: 1])
+        #expect(room.type("/dots 1 2") == [.bell])
+        #expect(room.message == .error("Ana has 1 dot left: /dots with one story, or /pass moves on."))
+        room.expectReplayMatches()
+
+        // Resumed from the journal, the part vote is still hers to finish.
+        var resumed = room
+        resumed.state = AppState(session: room.replayed)
+        #expect(resumed.state.dotsAskedOfTurnHolder == 1)
+        #expect(resumed.type("/dots 2") == [write(.dotsPlaced(participant: "Ana", stories: [1, 3, 2], advancesTurn: true))])
+        #expect(resumed.session.dotsPlaced(by: "Ana") == [1, 3, 2])
+
+        // All of them at once starts again.
+        room.key(.clearInput)
+        room.type("/dots 3 3 3")
+        #expect(room.session.dotsPlaced(by: "Ana") == [3, 3, 3])
+        room.expectReplayMatches()
+    }
+
     @Test func dotsOverTheLimitAreRefusedAndKept() {
         var room = board()
         #expect(room.type("/dots 1 2 3 1") == [.bell])
