@@ -39,7 +39,8 @@ public struct PresenterView: Codable, Equatable, Sendable {
         /// What the plan gives all its stages together.
         public var planned: Int
         /// Spent on the stages done, the current one at least to its timebox, and the plan's
-        /// time for those ahead: when the session would end at this pace.
+        /// time for those not yet opened, wherever they are (a `/goto` past a stage has not
+        /// done it): when the session would end at this pace.
         public var projected: Int
         /// `projected - planned`: over the plan (behind) when positive, ahead when negative.
         public var over: Int
@@ -144,7 +145,9 @@ public struct PresenterView: Codable, Equatable, Sendable {
     }
 
     /// The stages that open with a timebox (the plan's and a follow-up's Review): done ones
-    /// count what they took, the current one at least its timebox, later ones theirs.
+    /// count what they took, the current one at least its timebox, later ones theirs, and so
+    /// do earlier ones never opened: skipped with `/goto`, a stage is still to do, not time
+    /// saved.
     static func budget(_ session: Session, now: Date) -> Budget {
         var planned = 0, projected = 0.0
         for index in session.stages.indices {
@@ -152,7 +155,8 @@ public struct PresenterView: Codable, Equatable, Sendable {
             planned += plan
             let box = session.timeboxes[index]
             let spent = box.elapsed(at: now), allowed = Double(box.budget ?? 0)
-            projected += index < session.current ? spent : max(spent, allowed)
+            let done = index < session.current && spent > 0
+            projected += done ? spent : max(spent, allowed)
         }
         let whole = Int(projected.rounded()), over = whole - planned
         let minutes = Int((Double(abs(over)) / 60).rounded())

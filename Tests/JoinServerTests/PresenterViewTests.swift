@@ -51,6 +51,25 @@ import Testing
         try golden("presenter-behind", view)
     }
 
+    /// Skipped with /goto, a stage is still to do: the budget is on plan, not "ahead of plan"
+    /// by the skipped stages' time. A stage opened and left early counts what it took.
+    @Test func stagesSkippedWithGotoAreNotTimeSaved() {
+        // Identity opened at t0+60, then /goto 4 at t0+120: Retrospection and Enactment skipped.
+        var skipped = session(["Ana", "Ben"], stage: 1)
+        skipped.apply(Record(time: t0 + 120, event: .stageEntered(4)))
+        let view = PresenterView(state(skipped, at: 180))
+        #expect(view.stages.first?.name == "Social activity")
+        let identity = skipped.stages[1].budget ?? 0   // stage 1, Identity (0 is Welcome)
+        // Identity took one minute of its plan: that much ahead, and no more.
+        #expect(view.budget.over == 60 - identity)
+        #expect(view.budget.text == "\(identity / 60 - 1) min ahead of plan")
+
+        // Straight to the fourth stage, nothing opened before it: on plan.
+        let view4 = PresenterView(state(session(["Ana", "Ben"], stage: 4), at: 180))
+        #expect(view4.budget.over == 0)
+        #expect(view4.budget.text == "on plan")
+    }
+
     @Test func theLastStagesShowWhatIsLeft() throws {
         let view = PresenterView(state(session(stage: 7), at: 120))
         #expect(view.stages.map(\.name) == ["Plausibility over accuracy", "Close"])
