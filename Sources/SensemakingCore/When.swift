@@ -35,7 +35,7 @@ public struct Moment: Hashable, Sendable, Comparable {
 /// seasons ("winter 2023", northern meteorological: winter Y is December Y to February
 /// Y+1), "early/mid/late 2020", quarters ("Q3 2021"), decades ("the 1990s"), ranges
 /// ("2019-2021") and phrases relative to when the note was made ("last year", "last
-/// winter", "two years ago", "yesterday"). Anything else ("before the merger") cannot
+/// winter", "last March", "two years ago", "yesterday"). Anything else ("before the merger") cannot
 /// be placed and returns nil. Pure; dates are read in UTC.
 public enum WhenParser {
     public static func moment(_ text: String, saidAt: Date) -> Moment? {
@@ -137,6 +137,11 @@ public enum WhenParser {
         }
         if words.count == 2, let start = seasons[words[1]], words[0] == "last" || words[0] == "this" {
             return season(start, year: seasonYear(start, now: now, last: words[0] == "last"))
+        }
+        // "last March": the latest March before this month; "this March": this year's.
+        if words.count == 2, let month = monthNames[words[1]], words[0] == "last" || words[0] == "this" {
+            let year = words[0] == "this" || month < now.month ? now.year : now.year - 1
+            return Moment.months(year, month, through: year, month)
         }
         // "two years ago", "a few months ago", "a couple of years ago"
         if words.last == "ago", words.count >= 3 {

@@ -58,6 +58,12 @@ import Testing
         // In March 2024 the last winter is the one that began in December 2023.
         #expect(moment("last winter") == span(2023, 12, 2024, 2))
         #expect(moment("last summer") == span(2023, 6, 2023, 8))
+        // A month: the latest one before this month (said in March, last March is 2023's).
+        #expect(moment("last February") == span(2024, 2, 2024, 2))
+        #expect(moment("last March") == span(2023, 3, 2023, 3))
+        #expect(moment("last December") == span(2023, 12, 2023, 12))
+        #expect(moment("this June") == span(2024, 6, 2024, 6))
+        #expect(moment("in last Sept") == span(2023, 9, 2023, 9))
         let today = 2024 * 372 + 2 * 31 + 13
         #expect(moment("today") == Moment(first: today, last: today))
         #expect(moment("yesterday") == Moment(first: today - 1, last: today - 1))
