@@ -105,6 +105,13 @@ public enum CommandParser {
     /// (docs/presenter.md): help keeps to one screen.
     public static var names: [String] { usage.map(\.name) + ["remove", "reveal", "floor", "presenter"] }
 
+    /// Words a facilitator reaches for that are a part of another command, not one of their
+    /// own: "did you mean /cue?" for `/due` would mislead.
+    static let partOfAnother = [
+        "due": "a due date goes with the owner: /owner NAME by DUE.",
+        "deadline": "a due date goes with the owner: /owner NAME by DUE.",
+    ]
+
     public static func parse(_ line: String) -> Result<Submission, CommandError> {
         if line.hasPrefix("//") { return .success(.text(String(line.dropFirst()))) }
         if line.hasPrefix("@") { return .success(.mention(String(line.dropFirst()))) }
@@ -116,6 +123,9 @@ public enum CommandParser {
         let name = word.lowercased()
         guard names.contains(name) else {
             if word.isEmpty { return .failure(CommandError("Type a command after /, or // to start a line with /. /help lists them.")) }
+            if let within = partOfAnother[name] {
+                return .failure(CommandError("Unknown command /\(word): \(within)"))
+            }
             if let guess = suggestion(for: name) {
                 return .failure(CommandError("Unknown command /\(word): did you mean /\(guess)?"))
             }
