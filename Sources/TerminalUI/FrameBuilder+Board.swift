@@ -28,11 +28,16 @@ extension FrameBuilder {
         }
         var lines = [Line(!ranked ? hiddenDotsHeading(width: width)
                           : session.everyoneHasPlacedAllDots ? "Ranked by dots: everyone has placed theirs" : "Ranked by dots: revealed", Styles.label)]
-        if let cards = Line.grid(order.count, width: width, minimumWidth: 22, blankBetweenRows: true, block: { index, cardWidth in
-            let entry = order[index]
-            return card(number: entry.number, story: entry.story, dots: ranked ? entry.dots : nil, first: ranked && index == 0, width: cardWidth)
-        }), cards.count + 1 <= rows {
-            return lines + cards
+        // A title on three lines when the board has the rows (the back row reads it whole),
+        // else on two.
+        for titleRows in [3, 2] {
+            if let cards = Line.grid(order.count, width: width, minimumWidth: 22, blankBetweenRows: true, block: { index, cardWidth in
+                let entry = order[index]
+                return card(number: entry.number, story: entry.story, dots: ranked ? entry.dots : nil, first: ranked && index == 0,
+                            width: cardWidth, titleRows: titleRows)
+            }), cards.count + 1 <= rows {
+                return lines + cards
+            }
         }
         let numberWidth = String(stories.count).count
         let dotsWidth = min(10, order.map(\.dots).max() ?? 0) + (order.contains { $0.dots > 10 } ? 1 : 0)
@@ -76,9 +81,9 @@ extension FrameBuilder {
         return hidden + fitNames("voted: " + voted.joined(separator: ", "), width: width - DisplayWidth.of(hidden))
     }
 
-    /// One story on the board: its number and dots (nil: hidden), its title (two lines at
-    /// most) and who told it, then the cues linked to it and what would change our mind.
-    func card(number: Int, story: Contribution, dots: Int?, first: Bool, width: Int) -> [Line] {
+    /// One story on the board: its number and dots (nil: hidden), its title (`titleRows` lines
+    /// at most) and who told it, then the cues linked to it and what would change our mind.
+    func card(number: Int, story: Contribution, dots: Int?, first: Bool, width: Int, titleRows: Int) -> [Line] {
         var head = StyledText()
         head.append(String(number), first ? Styles.selected : Styles.number)
         if let dots {
@@ -88,8 +93,8 @@ extension FrameBuilder {
         }
         if let author = story.author, !session.anonymous { head.append(" · " + author, Styles.dim) }
         var lines = head.clipped(width: width, rows: 1)
-        // The story's title (its first line, or its opening words cut at a word), two lines at most.
-        lines += StyledText(StoryTitle(story.text).title, Styles.text).clipped(width: width, rows: 2)
+        // The story's title (its first line, or its opening words cut at a word).
+        lines += StyledText(StoryTitle(story.text).title, Styles.text).clipped(width: width, rows: titleRows)
         let cues = session.cueLinks.filter { $0.story == story.id }.map(\.cue)
         let minds = session.mindChangers.filter { $0.story == story.id }.map { $0.text.replacingNewlines() }
         for (label, said) in [("cues: ", cues), ("would change our mind: ", minds)] where !said.isEmpty {
