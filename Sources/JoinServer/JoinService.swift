@@ -24,12 +24,17 @@ public final class JoinService: Sendable {
     public static func start(_ address: ServeAddress, hub: JoinHub, secrets: Secrets) throws -> JoinService {
         let server = JoinServer(hub: hub, configuration: .init(hosts: address.hosts, secrets: secrets, secure: address.secure))
         let service = JoinService(server: server, address: address)
-        var builder: HTTPServerBuilder = .http1()
-        if let tls = address.tls { builder = try .tls(.http1(), tlsConfiguration: try tlsConfiguration(tls)) }
-        let task = try Listener.start(server.router(), server: builder, on: address, maxConnections: maxConnections,
+        let task = try Listener.start(server.router(), server: try serverBuilder(address), on: address, maxConnections: maxConnections,
                                       label: "sensemaking.join", option: "--serve")
         service.task.withLock { $0 = task }
         return service
+    }
+
+    /// HTTP/1.1, over TLS when the address has its files: the join page's and the presenter
+    /// page's listeners.
+    static func serverBuilder(_ address: ServeAddress) throws -> HTTPServerBuilder {
+        guard let tls = address.tls else { return .http1() }
+        return try .tls(.http1(), tlsConfiguration: try tlsConfiguration(tls))
     }
 
     /// The server's TLS from the PEM files, or a failure that names the file it could not use.

@@ -41,7 +41,7 @@ public enum PresenterAccess {
             throw Problem(description: "\(path) can be read by others or is not yours: not using it.")
         }
         let text = try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard text.hasPrefix("http://"), text.contains("/presenter/s/") else {
+        guard text.hasPrefix("http://") || text.hasPrefix("https://"), text.contains("/presenter/s/") else {
             throw Problem(description: "\(path) does not hold a presenter link.")
         }
         return text

@@ -17,8 +17,14 @@ public struct PresenterClient {
     let secret: String
     private var cookie: String?
 
-    /// From the link the access file holds: `http://HOST:PORT/presenter/s/SECRET`.
+    /// From the link the access file holds: `http://HOST:PORT/presenter/s/SECRET` (an
+    /// `https://` one is refused, saying to open it in a browser).
     public init(link: String) throws {
+        if link.hasPrefix("https://") {
+            // This client speaks plain HTTP to this machine only; a browser checks the certificate.
+            throw Problem(description: "The presenter page is served over HTTPS on the network (--presenter with --tls-cert): "
+                + "open it in a browser; `sensemaking presenter --link` prints its link.")
+        }
         guard let url = URL(string: link), url.scheme == "http", let host = url.host, let port = url.port,
               url.pathComponents.count == 4, url.pathComponents[1] == "presenter", url.pathComponents[2] == "s" else {
             throw Problem(description: "Not a presenter link: \(link)")

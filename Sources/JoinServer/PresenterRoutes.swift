@@ -18,6 +18,8 @@ public final class PresenterServer: Sendable {
         /// How long a command waits for the loop's answer.
         public var timeout: Duration = .seconds(10)
         public var heartbeat: Duration = .seconds(20)
+        /// Served over HTTPS: the cookie is marked `Secure`.
+        public var secure = false
     }
 
     static let cookieName = "sm_presenter"
@@ -83,6 +85,7 @@ public final class PresenterServer: Sendable {
         // Path=/presenter: never sent to the join page's routes; HttpOnly: no script reads it;
         // SameSite=Strict: no other site's page sends it.
         response.headers[.setCookie] = "\(Self.cookieName)=\(token); Path=/presenter; HttpOnly; SameSite=Strict"
+            + (configuration.secure ? "; Secure" : "")
         return response
     }
 

@@ -3,7 +3,8 @@ import SensemakingCore
 import Synchronization
 
 /// The presenter page's listener, beside the join page's: on the loopback address unless the
-/// facilitator names another (`--presenter HOST:PORT`).
+/// facilitator names another (`--presenter HOST:PORT`), and over HTTPS when that address is
+/// on the network and the join page is (its secret must not cross the room's Wi-Fi in clear).
 public final class PresenterService: Sendable {
     public let server: PresenterServer
     public let address: ServeAddress
@@ -23,18 +24,28 @@ public final class PresenterService: Sendable {
         ServeAddress(host: "127.0.0.1", port: joining.port == 65535 ? 65534 : joining.port + 1)
     }
 
+    /// `--presenter`'s address as served: on the network it takes the join page's TLS, so the
+    /// presenter's secret travels as safely as the participants' link; on this machine's
+    /// loopback nothing crosses a network, and it stays plain HTTP.
+    public static func address(_ named: ServeAddress, joining: ServeAddress) -> ServeAddress {
+        var address = named
+        address.tls = named.isLoopback ? nil : joining.tls
+        return address
+    }
+
     /// Listens on `address` with a fresh secret and returns once it does.
     public static func start(_ address: ServeAddress, hub: PresenterHub) throws -> PresenterService {
-        let server = PresenterServer(hub: hub, configuration: .init(hosts: address.hosts, secret: PresenterServer.randomSecret()))
+        let server = PresenterServer(hub: hub, configuration: .init(hosts: address.hosts, secret: PresenterServer.randomSecret(),
+                                                                    secure: address.secure))
         let service = PresenterService(server: server, address: address)
-        let task = try Listener.start(server.router(), on: address, maxConnections: maxConnections,
-                                      label: "sensemaking.presenter", option: "--presenter")
+        let task = try Listener.start(server.router(), server: try JoinService.serverBuilder(address), on: address,
+                                      maxConnections: maxConnections, label: "sensemaking.presenter", option: "--presenter")
         service.task.withLock { $0 = task }
         return service
     }
 
     /// The link that signs a browser in: what `/presenter` shows and the access file holds.
-    public var link: String { "http://\(address.host):\(address.port)/presenter/s/\(server.configuration.secret)" }
+    public var link: String { address.url + "presenter/s/" + server.configuration.secret }
 
     public func stop() {
         server.hub.close()

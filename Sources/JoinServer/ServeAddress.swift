@@ -74,6 +74,10 @@ public struct ServeAddress: Equatable, Sendable {
     /// What a device's browser opens.
     public var url: String { "\(secure ? "https" : "http")://\(host):\(port)/" }
 
+    /// Whether the address is this machine's own loopback (127.0.0.0/8, localhost, ::1):
+    /// what is sent to it never crosses a network.
+    public var isLoopback: Bool { host == "localhost" || host == "::1" || host.hasPrefix("127.") }
+
     /// The `Host` values a request to this address may carry: the address itself, and the
     /// loopback names when it is loopback.
     public var hosts: Set<String> {

@@ -18,7 +18,7 @@ struct PresenterCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The running session's log (default: the newest in this folder with a presenter page).", valueName: "LOG"))
     var log: String?
 
-    @Flag(help: "Print the presenter page's link, to open in a browser on this machine, and exit.")
+    @Flag(help: "Print the presenter page's link, to open in a browser, and exit.")
     var link = false
 
     @OptionGroup var look: LookOptions

@@ -68,8 +68,11 @@ struct ServeOptions: ParsableArguments {
         guard let address = ServeAddress(presenter, lanAddress: "127.0.0.1") else {
             throw ValidationError("--presenter takes PORT or HOST:PORT (1-65535), such as 8766 or 192.168.1.5:8766.")
         }
-        guard address != joining else { throw ValidationError("--presenter needs an address or port of its own, not --serve's.") }
-        return address
+        // By host and port: the join page's address also carries its TLS files.
+        guard address.host != joining.host || address.port != joining.port else {
+            throw ValidationError("--presenter needs an address or port of its own, not --serve's.")
+        }
+        return PresenterService.address(address, joining: joining)
     }
 }
 

@@ -15,6 +15,22 @@ import Testing
         #expect(ServeAddress(host: "10.0.0.7", port: 80).hosts == ["10.0.0.7:80"])
     }
 
+    /// The presenter page on the network takes the join page's TLS; on loopback it stays plain
+    /// HTTP; without TLS there is none to take.
+    @Test func thePresenterOnTheNetworkIsServedOverTheJoinPagesTLS() {
+        let files = TLSFiles(certificate: "cert.pem", key: "key.pem")
+        let joining = ServeAddress(host: "10.0.0.7", port: 8765, tls: files)
+        let network = PresenterService.address(ServeAddress(host: "10.0.0.7", port: 8766), joining: joining)
+        #expect(network.tls == files)
+        #expect(network.url == "https://10.0.0.7:8766/")
+        for host in ["127.0.0.1", "127.0.0.2", "localhost", "::1"] {
+            #expect(PresenterService.address(ServeAddress(host: host, port: 8766), joining: joining).tls == nil, "\(host)")
+        }
+        let plain = ServeAddress(host: "10.0.0.7", port: 8765)
+        #expect(PresenterService.address(ServeAddress(host: "10.0.0.7", port: 8766), joining: plain).tls == nil)
+        #expect(PresenterService.defaultAddress(joining: joining).tls == nil)
+    }
+
     @Test func whatIsNotAnAddressIsRefused() {
         for text in ["", ":80", "host:", "0", "65536", "a:b:80", "eighty", "host:-1"] {
             #expect(ServeAddress(text, lanAddress: "10.0.0.7") == nil, "\(text)")

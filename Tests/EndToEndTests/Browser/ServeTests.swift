@@ -92,6 +92,47 @@ extension ServeTests {
         #expect(try tmux.exitStatus() == 0)
     }
 
+    /// This machine's first network (not loopback) IPv4 address, for a presenter page a
+    /// tablet could open; nil on a machine with none.
+    static let networkAddress: String? = {
+        guard let out = try? Spawn.run(["hostname", "-I"], in: "/"), out.status == 0 else { return nil }
+        return out.output.split(separator: " ").map(String.init)
+            .first { $0.contains(".") && !$0.hasPrefix("127.") && $0.allSatisfy { $0.isNumber || $0 == "." } }
+    }()
+
+    /// With TLS, a presenter page on a network address is HTTPS too (its secret must not cross
+    /// the room's Wi-Fi in clear): an `https://` link, a `Secure` cookie, nothing over plain
+    /// HTTP; `sensemaking presenter` says to open it in a browser, and `--link` prints it.
+    @Test(.enabled(if: Browser.which("openssl") != nil && Browser.which("curl") != nil && Self.networkAddress != nil,
+                   "needs openssl, curl and a network address"))
+    func tlsServesAPresenterPageOnTheNetworkOverHTTPS() throws {
+        let host = try #require(Self.networkAddress)
+        let tmux = try Tmux()
+        defer { tmux.close() }
+        let (certificate, key) = (tmux.path("cert.pem"), tmux.path("key.pem"))
+        let made = try Spawn.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=\(host)",
+                                  "-keyout", key, "-out", certificate], in: tmux.directory)
+        try #require(made.status == 0, "\(made.error)")
+        let port = try Browser.freePort(), presenterPort = try Browser.freePort()
+        let log = try tmux.startWorkshop(extra: ["--serve", "127.0.0.1:\(port)", "--tls-cert", certificate, "--tls-key", key,
+                                                 "--presenter", "\(host):\(presenterPort)"], width: 120, height: 40)
+        let printed = try Spawn.run([try Tmux.binary(), "presenter", log, "--link"], in: tmux.directory)
+        let link = printed.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(link.hasPrefix("https://\(host):\(presenterPort)/presenter/s/"), "\(printed.output) \(printed.error)")
+        let signIn = try Spawn.run(["curl", "-sk", "-o", "/dev/null", "-D", "-", link], in: tmux.directory)
+        #expect(signIn.output.contains("303"), "\(signIn.output)")
+        let cookie = signIn.output.split(separator: "\r\n").first { $0.lowercased().hasPrefix("set-cookie: sm_presenter=") }
+        #expect(cookie?.hasSuffix("; Secure") == true, "\(signIn.output)")
+        let plain = try Spawn.run(["curl", "-s", "-m", "5", "-o", "/dev/null", "-w", "%{http_code}",
+                                   link.replacingOccurrences(of: "https://", with: "http://")], in: tmux.directory)
+        #expect(plain.output != "303", "plain HTTP does not sign in: \(plain.output)")
+        let terminal = try Spawn.run([try Tmux.binary(), "presenter", log], in: tmux.directory)
+        #expect(terminal.status != 0)
+        #expect(terminal.error.contains("served over HTTPS on the network"), "\(terminal.error)")
+        try tmux.submit("/quit")
+        #expect(try tmux.exitStatus() == 0)
+    }
+
     @Test func tlsNeedsBothFilesAndServe() throws {
         let tmux = try Tmux()
         defer { tmux.close() }
