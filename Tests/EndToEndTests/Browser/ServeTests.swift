@@ -66,16 +66,22 @@ extension ServeTests {
 }
 
 extension ServeTests {
+    /// A self-signed certificate for `host` and its key, made with openssl in the test's folder.
+    static func selfSigned(for host: String, in tmux: Tmux) throws -> (certificate: String, key: String) {
+        let (certificate, key) = (tmux.path("cert.pem"), tmux.path("key.pem"))
+        let made = try Spawn.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=\(host)",
+                                  "-keyout", key, "-out", certificate], in: tmux.directory)
+        try #require(made.status == 0, "\(made.error)")
+        return (certificate, key)
+    }
+
     /// `--tls-cert FILE --tls-key FILE`: the page over HTTPS (a self-signed certificate made
     /// here with openssl), the screen says so, the cookie is Secure, and plain HTTP gets nothing.
     @Test(.enabled(if: Browser.which("openssl") != nil && Browser.which("curl") != nil, "needs openssl and curl"))
     func tlsServesTheJoinPageOverHTTPS() throws {
         let tmux = try Tmux()
         defer { tmux.close() }
-        let (certificate, key) = (tmux.path("cert.pem"), tmux.path("key.pem"))
-        let made = try Spawn.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-                                  "-keyout", key, "-out", certificate], in: tmux.directory)
-        try #require(made.status == 0, "\(made.error)")
+        let (certificate, key) = try Self.selfSigned(for: "127.0.0.1", in: tmux)
         let port = try Browser.freePort()
         _ = try tmux.startWorkshop(extra: ["--serve", "127.0.0.1:\(port)", "--tls-cert", certificate, "--tls-key", key], width: 100, height: 40)
         let screen = try tmux.wait(for: "Join on your phone: https://127.0.0.1:\(port)/")
@@ -109,10 +115,7 @@ extension ServeTests {
         let host = try #require(Self.networkAddress)
         let tmux = try Tmux()
         defer { tmux.close() }
-        let (certificate, key) = (tmux.path("cert.pem"), tmux.path("key.pem"))
-        let made = try Spawn.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=\(host)",
-                                  "-keyout", key, "-out", certificate], in: tmux.directory)
-        try #require(made.status == 0, "\(made.error)")
+        let (certificate, key) = try Self.selfSigned(for: host, in: tmux)
         let port = try Browser.freePort(), presenterPort = try Browser.freePort()
         let log = try tmux.startWorkshop(extra: ["--serve", "127.0.0.1:\(port)", "--tls-cert", certificate, "--tls-key", key,
                                                  "--presenter", "\(host):\(presenterPort)"], width: 120, height: 40)
