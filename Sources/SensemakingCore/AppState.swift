@@ -93,10 +93,11 @@ public struct AppState: Equatable, Sendable {
     /// A line that asked a question ("add 'next' as a participant?", "Enter again
     /// closes"): the same line submitted again confirms it; any other line forgets it.
     public var confirming: String?
-    /// An anonymous session's `/dots` placement still open: fewer dots than each has, for the
-    /// turn holder who placed them (its records carry no name to find them by; a named
-    /// session's open vote is in the session, `openVote(of:)`).
-    public var openVote: OpenVote?
+    /// The dots each person has placed at the keyboard in an anonymous session (story ids):
+    /// its records carry no name, so the screen keeps them, to add a part vote up and to
+    /// refuse dots beyond each one's share. Not journaled: a resumed anonymous session asks
+    /// for its names again. A named session's are in the session (`dotsSoFar(of:)`).
+    var anonymousDots: [String: [Int]] = [:]
     /// Sends from devices that were refused, by send key, with the reason the device shows
     /// (never the projected screen). Screen-only: a refusal changes no record.
     public var deviceRefusals: [String: String] = [:]
@@ -116,12 +117,6 @@ public struct AppState: Equatable, Sendable {
     }
 }
 
-/// Dots placed so far by the participant whose turn it is (story ids).
-public struct OpenVote: Equatable, Sendable {
-    public var participant: String
-    public var stories: [Int]
-}
-
 extension AppState {
     /// Anyone here may send from a device, not only the one whose turn it is: the floor is
     /// open (`/floor open`, always in an anonymous session) and devices can join. A log
@@ -132,21 +127,18 @@ extension AppState {
 
     /// The dots the turn holder is asked for at the keyboard: none outside Plausibility, once
     /// voting has closed or once they have placed all theirs (from a device too); what is left
-    /// of their vote still open; else all they have.
+    /// of a vote placed part-way; else all they have.
     public var dotsAskedOfTurnHolder: Int {
         guard session.stage.element == .plausibility, Step.votingClosed(in: session) == nil,
               let holder = session.turnHolder, !session.hasPlacedAllDots(holder) else { return 0 }
-        return session.plan.dots - openVote(of: holder).count
+        return max(0, session.plan.dots - dotsSoFar(of: holder).count)
     }
 
-    /// The dots `holder` placed and may still add to (story ids): their placement while it
-    /// has fewer dots than each has. In a named session it is the session's, so it stays open
-    /// when the turn moves on and comes back, and after a resume; an anonymous session's
-    /// placements carry no name, so only the turn's own part vote is known.
-    func openVote(of holder: String) -> [Int] {
-        guard !session.anonymous else { return openVote?.participant == holder ? openVote?.stories ?? [] : [] }
-        let placed = session.dotsPlaced(by: holder)
-        return placed.count < session.plan.dots ? placed : []
+    /// The dots `holder` has placed (story ids). A named session's are the session's, so a
+    /// part vote stays open when the turn moves on and comes back, and after a resume; an
+    /// anonymous session's are kept on screen (`anonymousDots`).
+    func dotsSoFar(of holder: String) -> [Int] {
+        session.anonymous ? anonymousDots[holder] ?? [] : session.dotsPlaced(by: holder)
     }
 }
 

@@ -55,7 +55,6 @@ extension Step {
             // Out of turn: a device's placement moves no turn, and says nothing on the screen
             // but the board's list of who has voted.
             record(.dotsPlaced(participant: participant, stories: numbers.map { stories[$0 - 1].id }, advancesTurn: false, key: key))
-            if let participant, state.openVote?.participant == participant { state.openVote = nil }
             if revealOnceEveryoneHasVoted() { state.message = .info("Everyone has voted: the dots are shown.") }
         case .join(let raw, let key):
             if let refusal = Self.refusal(ofName: raw, in: session) {

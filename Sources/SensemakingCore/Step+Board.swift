@@ -15,11 +15,14 @@ extension Step {
         // A vote stays open until the holder has placed all their dots, whenever their turn
         // comes back: fewer dots than each has are added to what they placed before.
         let limit = session.plan.dots
-        // All of them at once always starts again.
-        let open = numbers.count < limit ? state.openVote(of: holder) : []
+        let before = state.dotsSoFar(of: holder)
+        // In a named session a whole vote, or one after a whole vote, starts again. An
+        // anonymous journal's placements add up and cannot be taken back: nothing starts again.
+        let open = session.anonymous || (numbers.count < limit && before.count < limit) ? before : []
         if numbers.count + open.count > limit {
             if open.isEmpty { return fail("Each person has \(limit) dots; that is \(numbers.count).") }
             let left = limit - open.count
+            if left <= 0 { return fail("\(holder) has placed all \(limit) dots: /pass moves on.") }
             return fail("\(holder) has \(left) \(left == 1 ? "dot" : "dots") left: /dots with \(left == 1 ? "one story" : "up to \(left) stories"), or /pass moves on.")
         }
         let new = numbers.map { stories[$0 - 1].id }
@@ -28,7 +31,7 @@ extension Step {
         // An anonymous journal keeps no names, so its placements add up: only the new dots.
         record(.dotsPlaced(participant: session.anonymous ? nil : holder,
                            stories: session.anonymous ? new : placed, advancesTurn: complete))
-        state.openVote = session.anonymous && !complete ? OpenVote(participant: holder, stories: placed) : nil
+        if session.anonymous { state.anonymousDots[holder] = placed }
         let whose = session.anonymous ? "Dots" : holder + "'s dots"
         if revealOnceEveryoneHasVoted() { return state.message = .info("\(whose) placed: everyone has voted, the dots are shown.") }
         if complete { return state.message = .info("\(whose) placed.") }

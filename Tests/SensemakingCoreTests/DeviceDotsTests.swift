@@ -37,6 +37,19 @@ import Testing
         #expect(room.replayed.sendKeys == ["k1", "k2", "k3", "k4"])
     }
 
+    /// A phone's placement is that person's whole vote, as `/dots` is; placed part-way, it
+    /// is a vote still open, so the keyboard's next `/dots` for them adds to it.
+    @Test func aPartVoteFromAPhoneIsAddedToAtTheKeyboard() {
+        var room = board()
+        room.type("/dots 1")                          // Ana, at the keyboard: one of three
+        room.send(.device(.dots(participant: "Ana", stories: [2], key: "k1")))
+        #expect(room.session.dotsPlaced(by: "Ana") == [2], "the phone's vote replaces the keyboard's")
+        #expect(room.state.dotsAskedOfTurnHolder == 2)
+        #expect(room.type("/dots 3") == [write(.dotsPlaced(participant: "Ana", stories: [2, 3], advancesTurn: false))])
+        #expect(room.session.dotsPlaced(by: "Ana") == [2, 3])
+        room.expectReplayMatches()
+    }
+
     @Test func devicesDotsAreRefusedToTheDeviceOnly() {
         var room = board()
         func refused(_ participant: String?, _ stories: [Int], _ key: String) -> String? {

@@ -75,6 +75,33 @@ struct PlausibilityTests {
         room.expectReplayMatches()
     }
 
+    /// An anonymous journal's dots add up and carry no name, so the screen keeps who placed
+    /// what: a part vote is added to when the turn comes back, and nobody places more than
+    /// their share (a second whole vote added dots before, and could reveal them early).
+    @Test func anAnonymousPartVoteIsAddedToAndNoOneVotesTwice() {
+        var room = board(anonymous: true)
+        room.type("/dots 1")                          // Ana: one of three
+        room.type("/pass")
+        room.type("/dots 2 2 2")                      // Ben: all of his
+        room.type("/pass")                            // Chi passes
+        #expect(room.session.turnHolder == "Ana")
+        #expect(room.state.dotsAskedOfTurnHolder == 2)
+        #expect(room.type("/dots 1 2 3") == [.bell])
+        #expect(room.message == .error("Ana has 2 dots left: /dots with up to 2 stories, or /pass moves on."))
+        room.key(.clearInput)
+        // The journal says nothing that ties the dots to a turn; the turn moves on screen.
+        #expect(room.type("/dots 3 3") == [write(.dotsPlaced(participant: nil, stories: [3, 3], advancesTurn: false))])
+        #expect(room.message == .info("Dots placed."))
+        #expect(room.session.turnHolder == "Ben")
+        room.type("/turn Ana")
+        #expect(room.state.dotsAskedOfTurnHolder == 0)
+        #expect(room.type("/dots 1") == [.bell])
+        #expect(room.message == .error("Ana has placed all 3 dots: /pass moves on."))
+        #expect(room.session.dotTotals == [1: 1, 2: 3, 3: 2])
+        #expect(!room.session.revealed)
+        room.expectReplayMatches()
+    }
+
     @Test func dotsOverTheLimitAreRefusedAndKept() {
         var room = board()
         #expect(room.type("/dots 1 2 3 1") == [.bell])
