@@ -108,8 +108,8 @@ public enum CommandParser {
     /// Words a facilitator reaches for that are a part of another command, not one of their
     /// own: "did you mean /cue?" for `/due` would mislead.
     static let partOfAnother = [
-        "due": "a due date goes with the owner: /owner NAME by DUE.",
-        "deadline": "a due date goes with the owner: /owner NAME by DUE.",
+        "due": "a due date goes with the owner, in Enactment: /owner NAME by DUE.",
+        "deadline": "a due date goes with the owner, in Enactment: /owner NAME by DUE.",
     ]
 
     public static func parse(_ line: String) -> Result<Submission, CommandError> {

@@ -39,8 +39,8 @@ public struct PresenterView: Codable, Equatable, Sendable {
         /// What the plan gives all its stages together.
         public var planned: Int
         /// Spent on the stages done, the current one at least to its timebox, and the plan's
-        /// time for those not yet opened, wherever they are (a `/goto` past a stage has not
-        /// done it): when the session would end at this pace.
+        /// time for those whose clock never ran, wherever they are (a `/goto` past a stage has
+        /// not done it): when the session would end at this pace.
         public var projected: Int
         /// `projected - planned`: over the plan (behind) when positive, ahead when negative.
         public var over: Int
@@ -146,8 +146,8 @@ public struct PresenterView: Codable, Equatable, Sendable {
 
     /// The stages that open with a timebox (the plan's and a follow-up's Review): done ones
     /// count what they took, the current one at least its timebox, later ones theirs, and so
-    /// do earlier ones never opened: skipped with `/goto`, a stage is still to do, not time
-    /// saved.
+    /// do earlier ones whose clock never ran: skipped with `/goto`, a stage is still to do,
+    /// not time saved.
     static func budget(_ session: Session, now: Date) -> Budget {
         var planned = 0, projected = 0.0
         for index in session.stages.indices {

@@ -166,7 +166,8 @@ struct SessionCommandTests {
             ("/qiut", "Unknown command /qiut: did you mean /quit?"),
             ("/save as.md", "Unknown command /save: did you mean /saveas?"),
             ("/xyzzy", "Unknown command /xyzzy. /help lists the commands."),
-            ("/due Friday", "Unknown command /due: a due date goes with the owner: /owner NAME by DUE."),
+            ("/due Friday", "Unknown command /due: a due date goes with the owner, in Enactment: /owner NAME by DUE."),
+            ("/Deadline 15 Jan", "Unknown command /Deadline: a due date goes with the owner, in Enactment: /owner NAME by DUE."),
             ("/", "Type a command after /, or // to start a line with /. /help lists them."),
             ("/ next", "Type a command after /, or // to start a line with /. /help lists them."),
         ]

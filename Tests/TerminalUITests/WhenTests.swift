@@ -69,6 +69,17 @@ import Testing
         #expect(moment("yesterday") == Moment(first: today - 1, last: today - 1))
     }
 
+    @Test func lastMonthNamesDependOnTheMonthTheyAreSaidIn() {
+        let january = Date(timeIntervalSince1970: 1_735_691_400)   // 2025-01-01T00:30Z
+        #expect(WhenParser.moment("last December", saidAt: january) == span(2024, 12, 2024, 12))
+        #expect(WhenParser.moment("last January", saidAt: january) == span(2024, 1, 2024, 1))
+        #expect(WhenParser.moment("this January", saidAt: january) == span(2025, 1, 2025, 1))
+        let december = Date(timeIntervalSince1970: 1_735_687_800)  // 2024-12-31T23:30Z
+        #expect(WhenParser.moment("last December", saidAt: december) == span(2023, 12, 2023, 12))
+        #expect(WhenParser.moment("last November", saidAt: december) == span(2024, 11, 2024, 11))
+        #expect(WhenParser.moment("this December", saidAt: december) == span(2024, 12, 2024, 12))
+    }
+
     @Test func lastWinterDependsOnTheSeasonItIsSaidIn() {
         let january = Date(timeIntervalSince1970: 1_705_312_800)  // 2024-01-15
         #expect(WhenParser.moment("last winter", saidAt: january) == span(2022, 12, 2023, 2))
