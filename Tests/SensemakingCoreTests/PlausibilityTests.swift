@@ -44,16 +44,23 @@ struct PlausibilityTests {
         room.expectReplayMatches()
     }
 
-    /// A part vote left with /pass is still open when the turn comes back, and after a resume:
-    /// the next /dots adds to it (it used to start again, and the dots placed before were lost).
-    @Test func aPartVoteStaysOpenWhenTheTurnComesBack() {
-        var room = board()
+    /// Ana places one of her three dots and passes, Ben places all his, Chi passes: the turn
+    /// is back with Ana, asked for the two she has left.
+    func partVoteAndTheTurnBack(anonymous: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) -> Room {
+        var room = board(anonymous: anonymous)
         room.type("/dots 1")                          // Ana: one of three
         room.type("/pass")
         room.type("/dots 2 2 2")                      // Ben: all of his
         room.type("/pass")                            // Chi passes
-        #expect(room.session.turnHolder == "Ana")
-        #expect(room.state.dotsAskedOfTurnHolder == 2)
+        #expect(room.session.turnHolder == "Ana", sourceLocation: sourceLocation)
+        #expect(room.state.dotsAskedOfTurnHolder == 2, sourceLocation: sourceLocation)
+        return room
+    }
+
+    /// A part vote left with /pass is still open when the turn comes back, and after a resume:
+    /// the next /dots adds to it (it used to start again, and the dots placed before were lost).
+    @Test func aPartVoteStaysOpenWhenTheTurnComesBack() {
+        var room = partVoteAndTheTurnBack()
         #expect(room.type("/dots 3") == [write(.dotsPlaced(participant: "Ana", stories: [1, 3], advancesTurn: false))])
         #expect(room.message == .info("Ana's dots placed; 1 dot left: /dots N places it, /pass moves on."))
         #expect(room.session.dotTotals == [1: 1, 2: 3, 3: 1])
@@ -79,13 +86,7 @@ struct PlausibilityTests {
     /// what: a part vote is added to when the turn comes back, and nobody places more than
     /// their share (a second whole vote added dots before, and could reveal them early).
     @Test func anAnonymousPartVoteIsAddedToAndNoOneVotesTwice() {
-        var room = board(anonymous: true)
-        room.type("/dots 1")                          // Ana: one of three
-        room.type("/pass")
-        room.type("/dots 2 2 2")                      // Ben: all of his
-        room.type("/pass")                            // Chi passes
-        #expect(room.session.turnHolder == "Ana")
-        #expect(room.state.dotsAskedOfTurnHolder == 2)
+        var room = partVoteAndTheTurnBack(anonymous: true)
         #expect(room.type("/dots 1 2 3") == [.bell])
         #expect(room.message == .error("Ana has 2 dots left: /dots with up to 2 stories, or /pass moves on."))
         room.key(.clearInput)
