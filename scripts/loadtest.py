@@ -64,6 +64,8 @@ def main():
     ap.add_argument("--idle", type=float, default=5.0, help="seconds of idle CPU measured")
     ap.add_argument("--deadline", type=float, default=180.0, help="seconds before giving up")
     ap.add_argument("--json", help="also write the figures here")
+    ap.add_argument("--named", action="store_true",
+                    help="a named room: each sender picks its own name (P001…) and the floor is open, instead of --anonymous")
     ap.add_argument("--no-screen", action="store_true",
                     help="do not poll the screen (send-to-saved alone: the polling's tmux processes take CPU)")
     args = ap.parse_args()
@@ -74,9 +76,12 @@ def main():
     folder = tempfile.mkdtemp(prefix="sensemaking-load-")
     log = os.path.join(folder, "load.md")
     port = 18000 + os.getpid() % 1000
-    terminal = Terminal.start(folder, [os.path.abspath(args.binary), "run", "--anonymous", "--title", "Load",
+    names = ["P%03d" % (i + 1) for i in range(args.senders)]
+    room = ["--participants", ",".join(names)] if args.named else ["--anonymous"]
+    terminal = Terminal.start(folder, [os.path.abspath(args.binary), "run", *room, "--title", "Load",
                                  "--log", log, "--serve", "127.0.0.1:%d" % port])
-    figures = {"senders": args.senders, "listeners": args.listeners, "sends": args.senders * args.sends}
+    figures = {"senders": args.senders, "listeners": args.listeners, "sends": args.senders * args.sends,
+               "room": "named, floor open" if args.named else "anonymous"}
     try:
         terminal.wait("Join on your phone")
         link = urllib.parse.urlsplit(terminal.join_link(qr_read))
@@ -84,6 +89,9 @@ def main():
             sys.exit("loopback only")
         terminal.line("/next")
         terminal.wait("Stage 1 of 7")
+        if args.named:
+            # Anyone here may send from a device, not only the one whose turn it is.
+            terminal.line("/floor open")
         pid = terminal.pid
         host = "%s:%d" % (link.hostname, link.port)
 
@@ -100,6 +108,17 @@ def main():
             return connection, response.getheader("Set-Cookie").split(";")[0]
 
         devices = [join() for _ in range(args.listeners)]
+        if args.named:
+            # Each sender picks its name on the roster, as a phone's "pick your name" does.
+            for index in range(args.senders):
+                connection, cookie = devices[index]
+                connection.request("POST", "/name", body=urllib.parse.urlencode({"name": names[index]}), headers={
+                    "Host": host, "Cookie": cookie, "Accept": "application/json",
+                    "Content-Type": "application/x-www-form-urlencoded"})
+                response = connection.getresponse()
+                answer = response.read()
+                if response.status not in (200, 303):
+                    raise RuntimeError("%s could not pick its name: %d %s" % (names[index], response.status, answer[:200]))
         # Only the senders keep their connection for sending: the server takes 300 at once.
         for connection, _ in devices[args.senders:]:
             connection.close()
@@ -199,6 +218,10 @@ def main():
         })
         text = open(log, encoding="utf-8").read()
         figures["each_saved_once_in_log"] = all(text.count(t) == 1 for t in saved_at)
+        if args.named:
+            # Each text on a line of the log that names the device that sent it.
+            lines = {t: next((line for line in text.splitlines() if t in line), "") for t in saved_at}
+            figures["each_by_its_sender"] = all(names[int(t[1:4])] in line for t, line in lines.items())
         terminal.line("/quit")
     finally:
         terminal.close()
@@ -207,7 +230,7 @@ def main():
     if args.json:
         with open(args.json, "w") as f:
             json.dump(figures, f, indent=2, sort_keys=True)
-    if figures.get("refused") or not figures.get("each_saved_once_in_log", False):
+    if figures.get("refused") or not figures.get("each_saved_once_in_log", False) or figures.get("each_by_its_sender") is False:
         sys.exit(1)
 
 
