@@ -25,6 +25,14 @@ extension Step {
             if left <= 0 { return fail("\(holder) has placed all \(limit) dots: /pass moves on.") }
             return fail("\(holder) has \(left) \(left == 1 ? "dot" : "dots") left: /dots with \(left == 1 ? "one story" : "up to \(left) stories"), or /pass moves on.")
         }
+        // Nor the room more than its share: after a resume an anonymous session cannot tell
+        // who placed the dots before, and a second vote would take another's and reveal early.
+        if session.anonymous {
+            let roomLeft = session.roster.count * limit - session.dots.reduce(0) { $0 + $1.stories.count }
+            if numbers.count > roomLeft {
+                return fail("The room has \(roomLeft) \(roomLeft == 1 ? "dot" : "dots") left to place (\(limit) each): has \(holder) voted already?")
+            }
+        }
         let new = numbers.map { stories[$0 - 1].id }
         let placed = open + new
         let complete = placed.count >= limit

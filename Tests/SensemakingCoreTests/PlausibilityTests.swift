@@ -103,6 +103,27 @@ struct PlausibilityTests {
         room.expectReplayMatches()
     }
 
+    /// Resumed, an anonymous session cannot tell who placed the dots before: it says how many
+    /// were placed, and refuses more than the room has left, asking whether this one voted.
+    @Test func aResumedAnonymousRoomPlacesNoMoreThanItsShare() {
+        var room = board(anonymous: true)
+        room.type("/dots 1 1 1")                      // Ana
+        room.type("/dots 2 2 2")                      // Ben
+        room.type("/dots 3 3")                        // Chi: two of three
+        var resumed = room
+        resumed.state = AppState(session: room.replayed)
+        resumed.send(.resume)
+        #expect(resumed.message == .info("Resumed Plausibility over accuracy. Everything saved before is here. "
+            + "An anonymous log keeps no names: /join Ana, Ben adds who is here. 8 dots were placed before, whose is not kept."))
+        resumed.type("/join Ana, Ben, Chi")
+        resumed.type("/turn Chi")
+        #expect(resumed.type("/dots 3 3") == [.bell])
+        #expect(resumed.message == .error("The room has 1 dot left to place (3 each): has Chi voted already?"))
+        resumed.key(.clearInput)
+        #expect(resumed.type("/dots 3") == [write(.dotsPlaced(participant: nil, stories: [3], advancesTurn: false)), write(.revealed)])
+        #expect(resumed.session.revealed)
+    }
+
     @Test func dotsOverTheLimitAreRefusedAndKept() {
         var room = board()
         #expect(room.type("/dots 1 2 3 1") == [.bell])
