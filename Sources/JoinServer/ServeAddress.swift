@@ -74,9 +74,15 @@ public struct ServeAddress: Equatable, Sendable {
     /// What a device's browser opens.
     public var url: String { "\(secure ? "https" : "http")://\(host):\(port)/" }
 
-    /// Whether the address is this machine's own loopback (127.0.0.0/8, localhost, ::1):
-    /// what is sent to it never crosses a network.
-    public var isLoopback: Bool { host == "localhost" || host == "::1" || host.hasPrefix("127.") }
+    /// Whether the address is this machine's own loopback (an IPv4 address in 127.0.0.0/8, or
+    /// `localhost`): what is sent to it never crosses a network. A host name that merely
+    /// starts with "127." is not. (`--serve` and `--presenter` take no IPv6 address.)
+    public var isLoopback: Bool {
+        if host == "localhost" { return true }
+        var address = in_addr()
+        guard inet_pton(AF_INET, host, &address) == 1 else { return false }
+        return UInt32(bigEndian: address.s_addr) >> 24 == 127
+    }
 
     /// The `Host` values a request to this address may carry: the address itself, and the
     /// loopback names when it is loopback.

@@ -7,7 +7,8 @@ import TerminalUI
 
 /// `sensemaking presenter`: the presenter view in a second terminal on this machine. It
 /// finds the running session through the 0600 file beside its log (`LOG.presenter`), signs
-/// in with the link it holds and asks for the view once a second over loopback HTTP.
+/// in with the link it holds and asks for the view once a second over plain HTTP (never
+/// HTTPS: a presenter page served over HTTPS is for a browser).
 struct PresenterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "presenter",

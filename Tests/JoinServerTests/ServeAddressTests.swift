@@ -23,8 +23,12 @@ import Testing
         let network = PresenterService.address(ServeAddress(host: "10.0.0.7", port: 8766), joining: joining)
         #expect(network.tls == files)
         #expect(network.url == "https://10.0.0.7:8766/")
-        for host in ["127.0.0.1", "127.0.0.2", "localhost", "::1"] {
+        for host in ["127.0.0.1", "127.0.0.2", "127.255.0.9", "localhost"] {
             #expect(PresenterService.address(ServeAddress(host: host, port: 8766), joining: joining).tls == nil, "\(host)")
+        }
+        // A name that starts like a loopback address is a host on the network.
+        for host in ["127.example.lan", "128.0.0.1", "1.127.0.0", "laptop.local"] {
+            #expect(PresenterService.address(ServeAddress(host: host, port: 8766), joining: joining).tls == files, "\(host)")
         }
         let plain = ServeAddress(host: "10.0.0.7", port: 8765)
         #expect(PresenterService.address(ServeAddress(host: "10.0.0.7", port: 8766), joining: plain).tls == nil)
