@@ -86,7 +86,7 @@ import Testing
         if asked.contains("Enter again closes") { try first.press("Enter") }
         #expect(try first.exitStatus() == 0)
 
-        // The follow-up's review of the same fourteen, from the live view down with PgDn.
+        // The follow-up's review of the same twenty-four, from the live view down with PgDn.
         let second = try Tmux()
         defer { second.close() }
         try second.startFollowUp(of: march, title: "March workshop")

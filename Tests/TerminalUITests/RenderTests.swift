@@ -228,6 +228,16 @@ import TestSupport
         #expect(text.contains("type a name and press Enter; /next to begin"))
     }
 
+    /// A card's title takes three lines where the board has the rows, two where it has
+    /// fewer (80×20 here), and the board is a list where even two do not fit.
+    @Test func aCardsTitleTakesTheRowsTheBoardHas() {
+        let room = GoldenScenario.plausibilityDots.room
+        let roomy = room.frame(80, 24).text, tighter = room.frame(80, 20).text
+        #expect(roomy.contains("│ lanyard: the community   │") && roomy.contains("│ nurse who wore…"), "\(roomy)")
+        #expect(tighter.contains("│ lanyard: the community … │") && !tighter.contains("nurse who wore"), "\(tighter)")
+        #expect(!room.frame(80, 19).text.contains("│"), "a list, without cards")
+    }
+
     @Test func theBoardShowsWhoHasVotedNeverHowUntilEveryoneHas() {
         let before = rows(Scenario.plausibility(allDots: false).frame(80, 24))
         // Cards side by side, in the order told: each card's head is "N · Name", no dots.
