@@ -117,6 +117,7 @@ extension Step {
         }
         let limit = session.plan.dots
         if numbers.count > limit { return "Each person has \(limit) \(limit == 1 ? "dot" : "dots"); that is \(numbers.count)." }
+        if let roomLeft = session.anonymousDotsLeft, numbers.count > roomLeft { return roomHasLeft(roomLeft, each: limit) + "." }
         return nil
     }
 }

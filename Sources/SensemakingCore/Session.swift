@@ -149,6 +149,14 @@ public struct Session: Equatable, Sendable {
 
     /// Whether everyone here has placed all their dots. An anonymous session's placements
     /// carry no name, so there it is the dots placed against the dots the room has.
+    /// In an anonymous session with people here, the dots the room has left to place (each
+    /// person's share, less every dot placed), from the keyboard and phones alike: its dots
+    /// carry no name, so the room's total is what can be checked. Nil otherwise.
+    public var anonymousDotsLeft: Int? {
+        guard anonymous, !roster.isEmpty else { return nil }
+        return roster.count * plan.dots - dots.reduce(0) { $0 + $1.stories.count }
+    }
+
     public var everyoneHasPlacedAllDots: Bool {
         if roster.isEmpty { return false }
         if anonymous { return dots.reduce(0) { $0 + $1.stories.count } >= roster.count * plan.dots }

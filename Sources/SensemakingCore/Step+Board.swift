@@ -27,11 +27,8 @@ extension Step {
         }
         // Nor the room more than its share: after a resume an anonymous session cannot tell
         // who placed the dots before, and a second vote would take another's and reveal early.
-        if session.anonymous {
-            let roomLeft = session.roster.count * limit - session.dots.reduce(0) { $0 + $1.stories.count }
-            if numbers.count > roomLeft {
-                return fail("The room has \(roomLeft) \(roomLeft == 1 ? "dot" : "dots") left to place (\(limit) each): has \(holder) voted already?")
-            }
+        if let roomLeft = session.anonymousDotsLeft, numbers.count > roomLeft {
+            return fail(Self.roomHasLeft(roomLeft, each: limit) + ": has \(holder) voted already?")
         }
         let new = numbers.map { stories[$0 - 1].id }
         let placed = open + new
@@ -45,6 +42,11 @@ extension Step {
         if complete { return state.message = .info("\(whose) placed.") }
         let left = limit - placed.count
         state.message = .info("\(whose) placed; \(left) \(left == 1 ? "dot" : "dots") left: /dots N places \(left == 1 ? "it" : "them"), /pass moves on.")
+    }
+
+    /// "The room has 1 dot left to place (3 each)".
+    static func roomHasLeft(_ left: Int, each: Int) -> String {
+        "The room has \(left) \(left == 1 ? "dot" : "dots") left to place (\(each) each)"
     }
 
     /// Why no dots may be placed now, from the keyboard or a device, or nil while voting is

@@ -80,6 +80,22 @@ import Testing
         room.expectReplayMatches()
     }
 
+    /// An anonymous room's phones place no more than the room has left: their dots carry no
+    /// name, so the room's total is what is checked, for the keyboard too.
+    @Test func anAnonymousRoomsDevicesPlaceNoMoreThanTheRoomHasLeft() {
+        var room = board(anonymous: true)
+        room.send(.device(.dots(participant: nil, stories: [1, 1, 1], key: "a")))
+        room.send(.device(.dots(participant: nil, stories: [2, 2, 2], key: "b")))
+        room.send(.device(.dots(participant: nil, stories: [3, 3], key: "c")))
+        #expect(room.session.anonymousDotsLeft == 1)
+        #expect(room.send(.device(.dots(participant: nil, stories: [1, 2], key: "d"))).isEmpty)
+        #expect(room.state.deviceRefusals["d"] == "The room has 1 dot left to place (3 each).")
+        #expect(room.type("/dots 1 2") == [.bell])
+        #expect(room.message == .error("The room has 1 dot left to place (3 each): has Ana voted already?"))
+        #expect(room.session.dotTotals == [1: 3, 2: 3, 3: 2])
+        #expect(!room.session.revealed)
+    }
+
     @Test func floorOpenLetsAnyoneSendAndTurnsRestoresTurns() {
         var room = Room()
         room.state.join = JoinInfo(address: "http://192.168.1.5:8765/", code: "482913", qrOnDark: [], qrOnLight: [])
