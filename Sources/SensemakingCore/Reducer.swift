@@ -112,11 +112,6 @@ struct Step {
             // An anonymous journal keeps no names: the room says again who is here.
             if session.anonymous && session.roster.isEmpty {
                 text += " An anonymous log keeps no names: /join Ana, Ben adds who is here."
-                // Nor whose dots were placed: the facilitator is the one who knows who has voted.
-                let placed = session.dots.reduce(0) { $0 + $1.stories.count }
-                if session.stage.element == .plausibility, !session.revealed, placed > 0 {
-                    text += " \(placed) \(placed == 1 ? "dot was" : "dots were") placed before, whose is not kept."
-                }
             }
             state.message = .info(text)
         }

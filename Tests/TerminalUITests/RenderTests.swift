@@ -162,6 +162,21 @@ import TestSupport
         #expect(!room.frame(80, 24).text.contains("yet to speak"))
     }
 
+    /// An anonymous board counts the dots placed against everyone's share; resumed, with no
+    /// one here yet, it counts them alone ("8 of 0" said nothing).
+    @Test func anAnonymousBoardCountsTheDotsPlaced() {
+        var room = Room(participants: ["Ana", "Ben", "Chi"], anonymous: true)
+        room.say("/goto social")
+        room.round(["Story one", "Story two", "Story three"])
+        room.say("/goto plausibility")
+        room.say("/dots 1 1 1")
+        room.say("/dots 2 2")
+        #expect(room.frame(80, 24).text.contains("/reveal · 5 of 9 placed"))
+        room.state = AppState(session: room.state.session.asJournaled, now: room.state.now)
+        #expect(room.state.session.roster.isEmpty)
+        #expect(room.frame(80, 24).text.contains("/reveal · 5 dots placed"))
+    }
+
     @Test func whoHasNotYetSpokenIsShownAndShrinks() {
         var room = Room(participants: ["Ana", "Ben", "Chi"])
         room.say("/next")
