@@ -127,11 +127,12 @@ extension AppState {
 
     /// The dots the turn holder is asked for at the keyboard: none outside Plausibility, once
     /// voting has closed or once they have placed all theirs (from a device too); what is left
-    /// of a vote placed part-way; else all they have.
+    /// of a vote placed part-way; else all they have; in an anonymous room, no more than the
+    /// room has left.
     public var dotsAskedOfTurnHolder: Int {
         guard session.stage.element == .plausibility, Step.votingClosed(in: session) == nil,
               let holder = session.turnHolder, !session.hasPlacedAllDots(holder) else { return 0 }
-        return max(0, session.plan.dots - dotsSoFar(of: holder).count)
+        return max(0, min(session.plan.dots - dotsSoFar(of: holder).count, session.anonymousDotsLeft ?? .max))
     }
 
     /// The dots `holder` has placed (story ids). A named session's are the session's, so a
