@@ -147,19 +147,22 @@ public struct Session: Equatable, Sendable {
         anonymous ? [] : roster.filter { !hasPlacedAllDots($0) }
     }
 
-    /// Whether everyone here has placed all their dots. An anonymous session's placements
-    /// carry no name, so there it is the dots placed against the dots the room has.
+    /// Every dot placed, whoever placed it.
+    public var dotsPlacedInAll: Int { dots.reduce(0) { $0 + $1.stories.count } }
+
     /// In an anonymous session with people here, the dots the room has left to place (each
     /// person's share, less every dot placed), from the keyboard and phones alike: its dots
     /// carry no name, so the room's total is what can be checked. Nil otherwise.
     public var anonymousDotsLeft: Int? {
         guard anonymous, !roster.isEmpty else { return nil }
-        return roster.count * plan.dots - dots.reduce(0) { $0 + $1.stories.count }
+        return roster.count * plan.dots - dotsPlacedInAll
     }
 
+    /// Whether everyone here has placed all their dots. An anonymous session's placements
+    /// carry no name, so there it is the dots placed against the dots the room has.
     public var everyoneHasPlacedAllDots: Bool {
         if roster.isEmpty { return false }
-        if anonymous { return dots.reduce(0) { $0 + $1.stories.count } >= roster.count * plan.dots }
+        if let left = anonymousDotsLeft { return left <= 0 }
         return yetToPlaceDots.isEmpty
     }
 

@@ -35,8 +35,8 @@ public struct Moment: Hashable, Sendable, Comparable {
 /// seasons ("winter 2023", northern meteorological: winter Y is December Y to February
 /// Y+1), "early/mid/late 2020", quarters ("Q3 2021"), decades ("the 1990s"), ranges
 /// ("2019-2021") and phrases relative to when the note was made ("last year", "last
-/// winter", "last March", "two years ago", "yesterday"). Anything else ("before the merger") cannot
-/// be placed and returns nil. Pure; dates are read in UTC.
+/// winter", "last March", "two years ago", "yesterday"). Anything else ("before the
+/// merger") cannot be placed and returns nil. Pure; dates are read in UTC.
 public enum WhenParser {
     public static func moment(_ text: String, saidAt: Date) -> Moment? {
         var words = tokens(text)

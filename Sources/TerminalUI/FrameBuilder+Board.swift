@@ -73,7 +73,7 @@ extension FrameBuilder {
     func hiddenDotsHeading(width: Int) -> String {
         let hidden = "Dots hidden until everyone has voted or /reveal · "
         if session.anonymous {
-            let placed = session.dots.reduce(0) { $0 + $1.stories.count }
+            let placed = session.dotsPlacedInAll
             // Resumed, no one is here until the room says so: no share to count against yet.
             if session.roster.isEmpty { return hidden + "\(placed) \(placed == 1 ? "dot" : "dots") placed" }
             return hidden + "\(placed) of \(session.roster.count * session.plan.dots) placed"
